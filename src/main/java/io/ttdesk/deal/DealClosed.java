@@ -1,0 +1,4 @@
+package io.ttdesk.deal;
+
+/** Published inside the transaction that closes a deal. */
+public record DealClosed(String dealId, Outcome outcome) {}

@@ -1,0 +1,6 @@
+package io.ttdesk.deal;
+
+/** Where a deal stands in its life; CLOSED deals carry an {@link Outcome}. */
+public enum Stage {
+  DISCLOSED, SCREENING, VALUATION, IP_CHECK, LICENSING, NEGOTIATION, SIGNATURE, EXECUTION, CLOSED
+}

@@ -1,0 +1,52 @@
+package io.ttdesk.history;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.hibernate.annotations.Immutable;
+
+/** One state change of a deal. Rows are only ever inserted. */
+@Entity
+@Immutable
+@Table(name = "history_event")
+public class HistoryEvent {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  private String dealId;
+  private Instant occurredAt;
+  private String actor;
+  @Enumerated(EnumType.STRING)
+  private Actor.Kind actorKind;
+  private String type;
+  private String summary;
+  /** The data that decided the change, as JSON. */
+  private String data;
+
+  protected HistoryEvent() {}
+
+  HistoryEvent(String dealId, Instant occurredAt, Actor actor, String type, String summary, String data) {
+    this.dealId = dealId;
+    this.occurredAt = occurredAt;
+    this.actor = actor.name();
+    this.actorKind = actor.kind();
+    this.type = type;
+    this.summary = summary;
+    this.data = data;
+  }
+
+  public Long getId() { return id; }
+  public String getDealId() { return dealId; }
+  public Instant getOccurredAt() { return occurredAt; }
+  public String getActor() { return actor; }
+  public Actor.Kind getActorKind() { return actorKind; }
+  public String getType() { return type; }
+  public String getSummary() { return summary; }
+  public String getData() { return data; }
+}

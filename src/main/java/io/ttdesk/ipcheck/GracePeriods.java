@@ -1,0 +1,47 @@
+package io.ttdesk.ipcheck;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Novelty grace periods for the inventor's own public disclosures, by filing jurisdiction.
+ * A disclosure inside the grace period before the filing date does not destroy novelty there;
+ * outside it, or where there is no grace period, it does.
+ */
+public final class GracePeriods {
+
+  private static final Map<String, Period> BY_COUNTRY = Map.of(
+      "US", Period.ofMonths(12),
+      "KR", Period.ofMonths(12),
+      "CA", Period.ofMonths(12),
+      "AU", Period.ofMonths(12),
+      "CN", Period.ofMonths(6),
+      "JP", Period.ofMonths(6));
+
+  private GracePeriods() {}
+
+  /** The grace period in that country; empty where none applies (EPO states and the rest). */
+  public static Optional<Period> of(String country) {
+    return Optional.ofNullable(BY_COUNTRY.get(country));
+  }
+
+  public enum Novelty { INTACT, FILE_BY_DEADLINE, LOST }
+
+  public record Assessment(Novelty novelty, LocalDate fileBy) {}
+
+  /**
+   * Assesses one prior disclosure for a filing in a country not made before {@code today}.
+   * Novelty is intact when there was none; otherwise the application must be filed by the end
+   * of the grace period, and is lost when that date has passed or no grace period exists.
+   */
+  public static Assessment assess(String country, LocalDate disclosedOn, LocalDate today) {
+    Optional<Period> grace = of(country);
+    if (grace.isEmpty()) {
+      return new Assessment(Novelty.LOST, null);
+    }
+    LocalDate fileBy = disclosedOn.plus(grace.get());
+    return today.isAfter(fileBy) ? new Assessment(Novelty.LOST, fileBy) : new Assessment(Novelty.FILE_BY_DEADLINE, fileBy);
+  }
+}

@@ -1,0 +1,35 @@
+package io.ttdesk.ipcheck;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import io.ttdesk.history.Actor;
+import io.ttdesk.process.DealProcess.Jobs;
+import io.ttdesk.process.DealProcess.Vars;
+import io.ttdesk.process.JobOnce;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+@Component
+class IpCheckWorkers {
+
+  private final IpCheckService checks;
+  private final JobOnce once;
+
+  IpCheckWorkers(IpCheckService checks, JobOnce once) {
+    this.checks = checks;
+    this.once = once;
+  }
+
+  @JobWorker(type = Jobs.PATENT_CHECK)
+  Map<String, Object> patent(ActivatedJob job, @Variable String dealId) {
+    return once.run(job, dealId,
+        () -> Map.of(Vars.PATENT_POSITION, checks.checkPatentPosition(dealId, Actor.worker(job.getType()))));
+  }
+
+  @JobWorker(type = Jobs.SCREENING)
+  Map<String, Object> screening(ActivatedJob job, @Variable String dealId) {
+    return once.run(job, dealId,
+        () -> Map.of(Vars.SCREENING_RESULT, checks.screen(dealId, Actor.worker(job.getType())).name()));
+  }
+}

@@ -1,0 +1,190 @@
+package io.ttdesk.licensing;
+
+import io.ttdesk.common.FieldProblem;
+import io.ttdesk.common.InvalidInputException;
+import io.ttdesk.deal.Deal;
+import io.ttdesk.deal.DealService;
+import io.ttdesk.deal.Stage;
+import io.ttdesk.history.Actor;
+import io.ttdesk.history.History;
+import io.ttdesk.process.DealProcess.Messages;
+import io.ttdesk.process.DealProcess.Vars;
+import io.ttdesk.process.Engine;
+import io.ttdesk.security.DeskUser;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class LicensingService {
+
+  static final String UPFRONT = "UPFRONT";
+
+  private final TermSheetRepository termSheets;
+  private final CounterpartyResponseRepository responses;
+  private final ScheduledPaymentRepository schedule;
+  private final DealService deals;
+  private final History history;
+  private final Engine engine;
+  private final Clock clock;
+  private final int upfrontDueDays;
+
+  LicensingService(TermSheetRepository termSheets, CounterpartyResponseRepository responses,
+      ScheduledPaymentRepository schedule, DealService deals, History history, Engine engine, Clock clock,
+      @Value("${ttdesk.contract.upfront-due-days:30}") int upfrontDueDays) {
+    this.termSheets = termSheets;
+    this.responses = responses;
+    this.schedule = schedule;
+    this.deals = deals;
+    this.history = history;
+    this.engine = engine;
+    this.clock = clock;
+    this.upfrontDueDays = upfrontDueDays;
+  }
+
+  public record Terms(DealForm dealForm, String currency, BigDecimal upfrontFee, BigDecimal royaltyRate,
+      BigDecimal minimumAnnualRoyalty, String fieldOfUse, String territory, List<TermSheet.Milestone> milestones) {}
+
+  /** Stores the next version of the deal's term sheet. */
+  @Transactional
+  public TermSheet propose(String dealId, Terms t, DeskUser user) {
+    if (!DealService.isCurrency(t.currency())) {
+      throw new InvalidInputException("currency", "is not an ISO 4217 currency");
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    for (int i = 0; i < t.milestones().size(); i++) {
+      if (t.milestones().get(i).dueDate().isBefore(today)) {
+        problems.add(new FieldProblem("milestones[" + i + "].dueDate", "must not be in the past"));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    int version = termSheets.findFirstByDealIdOrderByVersionDesc(dealId).map(s -> s.getVersion() + 1).orElse(1);
+    TermSheet sheet = termSheets.save(new TermSheet(dealId, version, t.dealForm(), t.currency(), t.upfrontFee(),
+        t.royaltyRate(), t.minimumAnnualRoyalty(), t.fieldOfUse(), t.territory(), t.milestones(), user.getUsername(),
+        clock.instant()));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("version", version);
+    data.put("terms", t);
+    history.record(dealId, user.actor(), "TERM_SHEET_PROPOSED", "Term sheet v" + version + " (" + t.dealForm() + ")", data);
+    return sheet;
+  }
+
+  @Transactional
+  public int sendOffer(String dealId, Actor actor) {
+    TermSheet sheet = current(dealId).orElseThrow(() -> new IllegalStateException("no term sheet for " + dealId));
+    deals.enter(dealId, Stage.NEGOTIATION, actor);
+    history.record(dealId, actor, "OFFER_SENT", "Offer sent: term sheet v" + sheet.getVersion(),
+        Map.of("termSheetVersion", sheet.getVersion()));
+    return sheet.getVersion();
+  }
+
+  @Transactional
+  public int sendReminder(String dealId, int remindersSoFar, Actor actor) {
+    int n = remindersSoFar + 1;
+    history.record(dealId, actor, "REMINDER_SENT", "Reminder " + n + " sent to the counterparty", Map.of("reminder", n));
+    return n;
+  }
+
+  /** Records the counterparty's answer to the offer and passes it to the process. */
+  @Transactional
+  public CounterpartyResponse respond(String dealId, CounterpartyResponse.Answer answer, String comment, DeskUser user) {
+    Deal deal = deals.lockForCommand(dealId, user, Stage.NEGOTIATION, "a counterparty response");
+    int round = (int) responses.countByDealIdAndResponse(dealId, CounterpartyResponse.Answer.COUNTER_OFFER)
+        + (answer == CounterpartyResponse.Answer.COUNTER_OFFER ? 1 : 0);
+    CounterpartyResponse saved = responses.save(new CounterpartyResponse(dealId, round, answer, comment,
+        user.getUsername(), clock.instant()));
+    Stage next = switch (answer) {
+      case ACCEPT -> Stage.SIGNATURE;
+      case COUNTER_OFFER -> Stage.LICENSING;
+      case DECLINE -> Stage.NEGOTIATION;
+    };
+    deals.enter(dealId, next, user.actor());
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("response", answer);
+    data.put("round", round);
+    data.put("comment", comment);
+    data.put("termSheetVersion", current(dealId).map(TermSheet::getVersion).orElse(0));
+    history.record(dealId, user.actor(), "COUNTERPARTY_RESPONDED", "Counterparty: " + answer, data);
+    engine.publish(Messages.COUNTERPARTY_RESPONSE, deal.getId(), "response:" + dealId + ":" + saved.getId(),
+        Map.of(Vars.COUNTERPARTY_RESPONSE, answer.name(), Vars.NEGOTIATION_ROUND, round));
+    return saved;
+  }
+
+  @Transactional
+  public void sign(String dealId, LocalDate signedOn, String signedBy, DeskUser user) {
+    deals.lockForCommand(dealId, user, Stage.SIGNATURE, "a signature");
+    if (signedOn.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
+      throw new InvalidInputException("signedOn", "must not be in the future");
+    }
+    deals.enter(dealId, Stage.EXECUTION, user.actor());
+    history.record(dealId, user.actor(), "CONTRACT_SIGNED", "Contract signed by " + signedBy,
+        Map.of("signedOn", signedOn, "signedBy", signedBy,
+            "termSheetVersion", current(dealId).map(TermSheet::getVersion).orElse(0)));
+    engine.publish(Messages.CONTRACT_SIGNED, dealId, "signature:" + dealId, Map.of("signedOn", signedOn.toString()));
+  }
+
+  /**
+   * Turns the signed terms into the payment schedule: the upfront fee falls due a set number of
+   * days after signature, milestones on their dates. Returns what the process iterates over.
+   */
+  @Transactional
+  public List<Map<String, Object>> activateContract(String dealId, LocalDate signedOn, Actor actor) {
+    TermSheet sheet = current(dealId).orElseThrow(() -> new IllegalStateException("no term sheet for " + dealId));
+    deals.enter(dealId, Stage.EXECUTION, actor);
+    if (schedule.findByDealIdOrderByDueDateAscCodeAsc(dealId).isEmpty()) {
+      if (sheet.getUpfrontFee().signum() > 0) {
+        schedule.save(new ScheduledPayment(dealId, UPFRONT, "Upfront fee", sheet.getUpfrontFee(), sheet.getCurrency(),
+            signedOn.plusDays(upfrontDueDays)));
+      }
+      List<TermSheet.Milestone> ms = sheet.getMilestones();
+      for (int i = 0; i < ms.size(); i++) {
+        schedule.save(new ScheduledPayment(dealId, "M" + (i + 1), ms.get(i).name(), ms.get(i).amount(),
+            sheet.getCurrency(), ms.get(i).dueDate()));
+      }
+    }
+    List<ScheduledPayment> due = schedule.findByDealIdOrderByDueDateAscCodeAsc(dealId);
+    history.record(dealId, actor, "CONTRACT_ACTIVATED", due.size() + " payments scheduled",
+        Map.of("termSheetVersion", sheet.getVersion(), "payments",
+            due.stream().map(p -> Map.of("code", p.getCode(), "amount", p.getAmount(), "currency", p.getCurrency(),
+                "dueDate", p.getDueDate())).toList()));
+    return due.stream().map(p -> Map.<String, Object>of("id", p.getCode(),
+        "dueAt", p.getDueDate().atStartOfDay(ZoneOffset.UTC).toInstant().toString())).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<TermSheet> current(String dealId) {
+    return termSheets.findFirstByDealIdOrderByVersionDesc(dealId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<TermSheet> termSheets(String dealId) {
+    return termSheets.findByDealIdOrderByVersionAsc(dealId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<CounterpartyResponse> responses(String dealId) {
+    return responses.findByDealIdOrderByIdAsc(dealId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<ScheduledPayment> schedule(String dealId) {
+    return schedule.findByDealIdOrderByDueDateAscCodeAsc(dealId);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<ScheduledPayment> scheduled(String dealId, String code) {
+    return schedule.findByDealIdAndCode(dealId, code);
+  }
+}

@@ -1,0 +1,45 @@
+package io.ttdesk.licensing;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import io.ttdesk.history.Actor;
+import io.ttdesk.process.DealProcess.Jobs;
+import io.ttdesk.process.DealProcess.Vars;
+import io.ttdesk.process.JobOnce;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+@Component
+class LicensingWorkers {
+
+  private final LicensingService licensing;
+  private final JobOnce once;
+
+  LicensingWorkers(LicensingService licensing, JobOnce once) {
+    this.licensing = licensing;
+    this.once = once;
+  }
+
+  /** A new offer starts a fresh reminder count. */
+  @JobWorker(type = Jobs.SEND_OFFER)
+  Map<String, Object> sendOffer(ActivatedJob job, @Variable String dealId) {
+    return once.run(job, dealId, () -> {
+      licensing.sendOffer(dealId, Actor.worker(job.getType()));
+      return Map.of(Vars.REMINDER_COUNT, 0);
+    });
+  }
+
+  @JobWorker(type = Jobs.SEND_REMINDER)
+  Map<String, Object> sendReminder(ActivatedJob job, @Variable String dealId, @Variable Integer reminderCount) {
+    return once.run(job, dealId, () -> Map.of(Vars.REMINDER_COUNT,
+        licensing.sendReminder(dealId, reminderCount == null ? 0 : reminderCount, Actor.worker(job.getType()))));
+  }
+
+  @JobWorker(type = Jobs.ACTIVATE_CONTRACT)
+  Map<String, Object> activate(ActivatedJob job, @Variable String dealId, @Variable String signedOn) {
+    return once.run(job, dealId, () -> Map.of(Vars.MILESTONES,
+        licensing.activateContract(dealId, LocalDate.parse(signedOn), Actor.worker(job.getType()))));
+  }
+}

@@ -1,0 +1,26 @@
+package io.ttdesk.licensing;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TermSheetRepository extends JpaRepository<TermSheet, Long> {
+
+  List<TermSheet> findByDealIdOrderByVersionAsc(String dealId);
+
+  Optional<TermSheet> findFirstByDealIdOrderByVersionDesc(String dealId);
+}
+
+interface CounterpartyResponseRepository extends JpaRepository<CounterpartyResponse, Long> {
+
+  List<CounterpartyResponse> findByDealIdOrderByIdAsc(String dealId);
+
+  long countByDealIdAndResponse(String dealId, CounterpartyResponse.Answer response);
+}
+
+interface ScheduledPaymentRepository extends JpaRepository<ScheduledPayment, Long> {
+
+  List<ScheduledPayment> findByDealIdOrderByDueDateAscCodeAsc(String dealId);
+
+  Optional<ScheduledPayment> findByDealIdAndCode(String dealId, String code);
+}

@@ -1,0 +1,80 @@
+package io.ttdesk.licensing;
+
+import io.ttdesk.common.InvalidInputException;
+import io.ttdesk.deal.Stage;
+import io.ttdesk.process.DealProcess.Tasks;
+import io.ttdesk.process.DealProcess.Vars;
+import io.ttdesk.security.DeskUser;
+import io.ttdesk.tasks.TaskHandler;
+import io.ttdesk.tasks.TaskView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The broker's term sheet, and the manager's approval of it when the rules ask for one. */
+@Configuration
+class TermSheetTasks {
+
+  record MilestoneForm(@NotBlank @Size(max = 200) String name,
+      @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount, @NotNull LocalDate dueDate) {}
+
+  record TermSheetForm(
+      @NotNull DealForm dealForm,
+      @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
+      @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal upfrontFee,
+      @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal royaltyRate,
+      @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal minimumAnnualRoyalty,
+      @Size(max = 200) String fieldOfUse,
+      @Size(max = 200) String territory,
+      @Size(max = 20) List<@Valid @NotNull MilestoneForm> milestones) {}
+
+  enum ApprovalDecision { APPROVE, REJECT }
+
+  record Approval(@NotNull ApprovalDecision decision, @Size(max = 2000) String comment) {}
+
+  @Bean
+  TaskHandler<TermSheetForm> prepareTermSheet(LicensingService licensing) {
+    return new TaskHandler<>() {
+      public String elementId() { return Tasks.PREPARE_TERM_SHEET; }
+      public Class<TermSheetForm> form() { return TermSheetForm.class; }
+      public Stage stage() { return Stage.LICENSING; }
+      public Result complete(TaskView task, TermSheetForm f, DeskUser user) {
+        List<TermSheet.Milestone> milestones = f.milestones() == null ? List.of()
+            : f.milestones().stream().map(m -> new TermSheet.Milestone(m.name(), m.amount(), m.dueDate())).toList();
+        TermSheet sheet = licensing.propose(task.dealId(), new LicensingService.Terms(f.dealForm(), f.currency(),
+            f.upfrontFee(), f.royaltyRate(), f.minimumAnnualRoyalty() == null ? BigDecimal.ZERO : f.minimumAnnualRoyalty(),
+            f.fieldOfUse(), f.territory(), milestones), user);
+        return new Result(Map.of(Vars.DEAL_FORM, f.dealForm().name(), Vars.UPFRONT_FEE, f.upfrontFee(),
+            Vars.ROYALTY_RATE, f.royaltyRate()), "V" + sheet.getVersion());
+      }
+    };
+  }
+
+  @Bean
+  TaskHandler<Approval> approveTermSheet() {
+    return new TaskHandler<>() {
+      public String elementId() { return Tasks.APPROVE_TERM_SHEET; }
+      public Class<Approval> form() { return Approval.class; }
+      public Stage stage() { return Stage.LICENSING; }
+      public Result complete(TaskView task, Approval form, DeskUser user) {
+        if (form.decision() == ApprovalDecision.REJECT && (form.comment() == null || form.comment().isBlank())) {
+          throw new InvalidInputException("comment", "is required when the term sheet is rejected");
+        }
+        return new Result(Map.of(Vars.APPROVAL_DECISION, form.decision().name()), form.decision().name());
+      }
+    };
+  }
+}

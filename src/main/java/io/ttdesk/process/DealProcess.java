@@ -1,0 +1,103 @@
+package io.ttdesk.process;
+
+/**
+ * The contract between bpmn/deal.bpmn and the code: process id, job types, messages,
+ * variables and element ids. No other class spells these strings.
+ */
+public final class DealProcess {
+
+  private DealProcess() {}
+
+  public static final String PROCESS_ID = "deal";
+  public static final String RESOURCES = "classpath*:/bpmn/*";
+
+  /** Job types of the service tasks and job-based end events. */
+  public static final class Jobs {
+    private Jobs() {}
+    public static final String USER_TASK = "io.camunda.zeebe:userTask";
+    public static final String VALUATION = "valuation-compute";
+    public static final String PATENT_CHECK = "ipcheck-patent";
+    public static final String SCREENING = "ipcheck-screening";
+    public static final String SEND_OFFER = "licensing-send-offer";
+    public static final String SEND_REMINDER = "licensing-send-reminder";
+    public static final String ACTIVATE_CONTRACT = "contract-activate";
+    public static final String SPLIT_REVENUE = "revenue-split";
+    public static final String CLOSE = "deal-close";
+  }
+
+  /** Header names on jobs. */
+  public static final class Headers {
+    private Headers() {}
+    public static final String OUTCOME = "outcome";
+    public static final String ASSIGNEE = "io.camunda.zeebe:assignee";
+    public static final String CANDIDATE_GROUPS = "io.camunda.zeebe:candidateGroups";
+    public static final String DUE_DATE = "io.camunda.zeebe:dueDate";
+    public static final String FOLLOW_UP_DATE = "io.camunda.zeebe:followUpDate";
+  }
+
+  /** Message names; all correlate on the deal id, payments on deal id and milestone. */
+  public static final class Messages {
+    private Messages() {}
+    public static final String COUNTERPARTY_RESPONSE = "counterparty-response";
+    public static final String CONTRACT_SIGNED = "contract-signed";
+    public static final String PAYMENT_RECEIVED = "payment-received";
+    public static final String WITHDRAWN = "deal-withdrawn";
+
+    public static String paymentKey(String dealId, String milestone) {
+      return dealId + ":" + milestone;
+    }
+  }
+
+  public static final class Errors {
+    private Errors() {}
+    public static final String DEAL_BLOCKED = "DEAL_BLOCKED";
+  }
+
+  /** Process variables. */
+  public static final class Vars {
+    private Vars() {}
+    public static final String DEAL_ID = "dealId";
+    public static final String CENTRE = "centre";
+    public static final String CROSS_BORDER = "crossBorder";
+    public static final String TRL = "trl";
+    public static final String SCREENING_DECISION = "screeningDecision";
+    public static final String VALUATION_VALUE = "valuationValue";
+    public static final String VALUATION_DECISION = "valuationDecision";
+    public static final String SCREENING_RESULT = "screeningResult";
+    public static final String PATENT_POSITION = "patentPosition";
+    public static final String HIT_DECISION = "hitDecision";
+    public static final String DEAL_FORM = "dealForm";
+    public static final String UPFRONT_FEE = "upfrontFee";
+    public static final String ROYALTY_RATE = "royaltyRate";
+    public static final String APPROVAL_DECISION = "approvalDecision";
+    public static final String COUNTERPARTY_RESPONSE = "counterpartyResponse";
+    public static final String NEGOTIATION_ROUND = "negotiationRound";
+    public static final String MAX_NEGOTIATION_ROUNDS = "maxNegotiationRounds";
+    public static final String REMINDER_INTERVAL = "reminderInterval";
+    public static final String REMINDER_COUNT = "reminderCount";
+    public static final String MAX_REMINDERS = "maxReminders";
+    public static final String MILESTONES = "milestones";
+    public static final String MILESTONE = "milestone";
+  }
+
+  /** Element ids of the user tasks; each is one kind of task with its own form. */
+  public static final class Tasks {
+    private Tasks() {}
+    public static final String SCREEN_DISCLOSURE = "ScreenDisclosure";
+    public static final String REVIEW_VALUATION = "ReviewValuation";
+    public static final String REVISE_VALUATION = "ReviseValuation";
+    public static final String DECIDE_SCREENING_HIT = "DecideScreeningHit";
+    public static final String PREPARE_TERM_SHEET = "PrepareTermSheet";
+    public static final String APPROVE_TERM_SHEET = "ApproveTermSheet";
+    public static final String CHASE_PAYMENT = "ChasePayment";
+  }
+
+  /** Candidate groups are "brokers:CENTRE" and "managers:CENTRE" (see the diagram). */
+  public static String brokersOf(String centre) {
+    return "brokers:" + centre;
+  }
+
+  public static String managersOf(String centre) {
+    return "managers:" + centre;
+  }
+}

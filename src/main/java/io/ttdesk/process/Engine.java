@@ -1,0 +1,86 @@
+package io.ttdesk.process;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** The application's only way to command the engine. */
+@Component
+public class Engine {
+
+  private final CamundaClient client;
+  private final Duration messageTtl;
+  private final Duration taskJobTimeout;
+
+  Engine(CamundaClient client, @Value("${ttdesk.engine.message-ttl:PT1H}") Duration messageTtl,
+      @Value("${ttdesk.engine.task-job-timeout:PT1H}") Duration taskJobTimeout) {
+    this.client = client;
+    this.messageTtl = messageTtl;
+    this.taskJobTimeout = taskJobTimeout;
+  }
+
+  public long startDeal(Map<String, Object> variables) {
+    return client.newCreateInstanceCommand()
+        .bpmnProcessId(DealProcess.PROCESS_ID)
+        .latestVersion()
+        .variables(variables)
+        .send()
+        .join()
+        .getProcessInstanceKey();
+  }
+
+  /**
+   * Publishes a message. The message id makes a repeated publication a no-op while the first
+   * is buffered; the time to live covers the moment before the process reaches the catch event.
+   */
+  public void publish(String name, String correlationKey, String messageId, Map<String, Object> variables) {
+    try {
+      client.newPublishMessageCommand()
+          .messageName(name)
+          .correlationKey(correlationKey)
+          .messageId(messageId)
+          .timeToLive(messageTtl)
+          .variables(variables)
+          .send()
+          .join();
+    } catch (ClientStatusException e) {
+      if (e.getStatus().getCode() != Status.Code.ALREADY_EXISTS) {
+        throw e;
+      }
+    }
+  }
+
+  /** Completes a user-task job; false when the engine no longer has it (withdrawn). */
+  public boolean completeTask(long jobKey, Map<String, Object> variables) {
+    try {
+      client.newCompleteCommand(jobKey).variables(variables).send().join();
+      return true;
+    } catch (ClientStatusException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Keeps an open task's job activated; false when the engine no longer has it. */
+  public boolean keepTask(long jobKey) {
+    try {
+      client.newUpdateTimeoutCommand(jobKey).timeout(taskJobTimeout).send().join();
+      return true;
+    } catch (ClientStatusException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  public Duration taskJobTimeout() {
+    return taskJobTimeout;
+  }
+}

@@ -1,0 +1,131 @@
+package io.ttdesk.revenue;
+
+import io.ttdesk.common.ConflictException;
+import io.ttdesk.common.InvalidInputException;
+import io.ttdesk.common.Money;
+import io.ttdesk.deal.Deal;
+import io.ttdesk.deal.DealService;
+import io.ttdesk.deal.Stage;
+import io.ttdesk.history.Actor;
+import io.ttdesk.history.History;
+import io.ttdesk.licensing.LicensingService;
+import io.ttdesk.licensing.ScheduledPayment;
+import io.ttdesk.process.DealProcess.Messages;
+import io.ttdesk.process.Engine;
+import io.ttdesk.security.DeskUser;
+import io.ttdesk.tasks.TaskService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class RevenueService {
+
+  private final PaymentRepository payments;
+  private final LedgerLineRepository ledger;
+  private final DistributionPolicyRepository policies;
+  private final DealService deals;
+  private final LicensingService licensing;
+  private final TaskService tasks;
+  private final History history;
+  private final Engine engine;
+  private final Clock clock;
+  private final String policyCode;
+
+  RevenueService(PaymentRepository payments, LedgerLineRepository ledger, DistributionPolicyRepository policies,
+      DealService deals, LicensingService licensing, TaskService tasks, History history, Engine engine, Clock clock,
+      @Value("${ttdesk.revenue.policy:STANFORD_CLASSIC}") String policyCode) {
+    this.payments = payments;
+    this.ledger = ledger;
+    this.policies = policies;
+    this.deals = deals;
+    this.licensing = licensing;
+    this.tasks = tasks;
+    this.history = history;
+    this.engine = engine;
+    this.clock = clock;
+    this.policyCode = policyCode;
+  }
+
+  /** Records a payment against a scheduled milestone and tells the process it arrived. */
+  @Transactional
+  public Payment receive(String dealId, String milestone, Money amount, LocalDate receivedOn, DeskUser user) {
+    deals.lockForCommand(dealId, user, Stage.EXECUTION, "a payment");
+    ScheduledPayment due = licensing.scheduled(dealId, milestone)
+        .orElseThrow(() -> new InvalidInputException("milestone", "is not in the deal's payment schedule"));
+    if (!due.getCurrency().equals(amount.currency().getCurrencyCode())) {
+      throw new InvalidInputException("currency", "must be " + due.getCurrency() + ", the contract currency");
+    }
+    if (receivedOn.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
+      throw new InvalidInputException("receivedOn", "must not be in the future");
+    }
+    if (payments.findByDealIdAndMilestone(dealId, milestone).isPresent()) {
+      throw new ConflictException("milestone", "a payment for " + milestone + " is already recorded");
+    }
+    Payment p = payments.saveAndFlush(new Payment(dealId, milestone, amount.amount(), amount.currency().getCurrencyCode(),
+        receivedOn, user.getUsername(), clock.instant()));
+    history.record(dealId, user.actor(), "PAYMENT_RECEIVED", "Payment " + amount + " for " + milestone,
+        Map.of("paymentId", p.getId(), "milestone", milestone, "amount", p.getAmount(), "currency", p.getCurrency(),
+            "receivedOn", receivedOn, "scheduled", due.getAmount()));
+    engine.publish(Messages.PAYMENT_RECEIVED, Messages.paymentKey(dealId, milestone), "payment:" + p.getId(), Map.of());
+    return p;
+  }
+
+  /**
+   * Splits a milestone's payment by the policy version in force on the day it was received.
+   * Patent costs are reimbursed only up to what is still outstanding in the payment's currency.
+   */
+  @Transactional
+  public List<LedgerLine> split(String dealId, String milestone, Actor actor) {
+    Deal deal = deals.lockForWorker(dealId);
+    Payment p = payments.findByDealIdAndMilestone(dealId, milestone)
+        .orElseThrow(() -> new IllegalStateException("no payment for " + dealId + " " + milestone));
+    if (ledger.existsByPaymentId(p.getId())) {
+      return ledger.findByPaymentIdOrderByLineNoAsc(p.getId());
+    }
+    DistributionPolicy policy = policies.inForce(policyCode, p.getReceivedOn()).stream().findFirst()
+        .orElseThrow(() -> new IllegalStateException("no policy " + policyCode + " in force on " + p.getReceivedOn()));
+    SplitRule rule = policy.rule();
+    Money payment = Money.of(p.getAmount(), p.getCurrency());
+    Money outstanding = Money.zero(payment.currency());
+    if (deal.getCurrency().equals(p.getCurrency())) {
+      BigDecimal reimbursed = ledger.total(dealId, SplitRule.Kind.PATENT_COSTS, p.getCurrency());
+      outstanding = deal.patentCostsMoney().minus(Money.of(reimbursed, p.getCurrency()));
+    }
+    List<SplitRule.Line> lines = rule.split(payment, outstanding, deal.getInventors().stream()
+        .map(i -> new SplitRule.InventorShare(i.name(), i.sharePercent())).toList());
+    List<LedgerLine> saved = new java.util.ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      saved.add(ledger.save(new LedgerLine(p.getId(), dealId, i + 1, lines.get(i), rule.policyCode(),
+          rule.policyVersion(), clock.instant())));
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("paymentId", p.getId());
+    data.put("payment", payment.toString());
+    data.put("policy", rule.policyCode() + " v" + rule.policyVersion());
+    data.put("patentCostsOutstanding", outstanding.toString());
+    data.put("lines", lines.stream().map(l -> Map.of("kind", l.kind(), "beneficiary", l.beneficiary(),
+        "amount", l.amount().amount(), "basis", l.basis())).toList());
+    data.put("rounding", "HALF_EVEN office fee; largest remainder for shares");
+    history.record(dealId, actor, "PAYMENT_SPLIT", "Payment " + payment + " split by " + data.get("policy"), data);
+    tasks.withdrawForMilestone(dealId, milestone);
+    return saved;
+  }
+
+  @Transactional(readOnly = true)
+  public List<Payment> payments(String dealId) {
+    return payments.findByDealIdOrderByReceivedOnAscMilestoneAsc(dealId);
+  }
+
+  @Transactional(readOnly = true)
+  public List<LedgerLine> lines(String paymentId) {
+    return ledger.findByPaymentIdOrderByLineNoAsc(paymentId);
+  }
+}

@@ -1,0 +1,83 @@
+package io.ttdesk.revenue.web;
+
+import io.ttdesk.common.InvalidInputException;
+import io.ttdesk.common.Money;
+import io.ttdesk.deal.DealService;
+import io.ttdesk.revenue.LedgerLine;
+import io.ttdesk.revenue.Payment;
+import io.ttdesk.revenue.RevenueService;
+import io.ttdesk.security.DeskUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/deals/{id}")
+class RevenueController {
+
+  private final RevenueService revenue;
+  private final DealService deals;
+
+  RevenueController(RevenueService revenue, DealService deals) {
+    this.revenue = revenue;
+    this.deals = deals;
+  }
+
+  record PaymentRequest(@NotBlank String milestone,
+      @NotNull @Positive @Digits(integer = 15, fraction = 4) BigDecimal amount,
+      @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
+      @NotNull LocalDate receivedOn) {}
+
+  record LedgerEntry(int lineNo, String kind, String beneficiary, BigDecimal amount, String currency, String basis) {}
+
+  record PaymentSplit(String paymentId, String milestone, BigDecimal amount, String currency, LocalDate receivedOn,
+      String policy, BigDecimal distributed, List<LedgerEntry> lines) {}
+
+  @PostMapping("/payments")
+  @PreAuthorize("hasAnyRole('BROKER','MANAGER')")
+  ResponseEntity<PaymentSplit> receive(@PathVariable String id, @Valid @RequestBody PaymentRequest body,
+      @AuthenticationPrincipal DeskUser user) {
+    if (!DealService.isCurrency(body.currency())) {
+      throw new InvalidInputException("currency", "is not an ISO 4217 currency");
+    }
+    Money amount = Money.of(body.amount(), body.currency());
+    if (amount.amount().compareTo(body.amount()) != 0) {
+      throw new InvalidInputException("amount", "has more decimals than " + body.currency() + " allows");
+    }
+    Payment p = revenue.receive(id, body.milestone(), amount, body.receivedOn(), user);
+    return ResponseEntity.created(URI.create("/api/v1/deals/" + id + "/ledger")).body(view(p));
+  }
+
+  /** Each payment with its split; lines appear once the split worker has run. */
+  @GetMapping("/ledger")
+  @PreAuthorize("hasAnyRole('BROKER','MANAGER','AUDITOR','ADMIN')")
+  List<PaymentSplit> ledger(@PathVariable String id, @AuthenticationPrincipal DeskUser user) {
+    deals.visible(id, user);
+    return revenue.payments(id).stream().map(this::view).toList();
+  }
+
+  private PaymentSplit view(Payment p) {
+    List<LedgerLine> lines = revenue.lines(p.getId());
+    return new PaymentSplit(p.getId(), p.getMilestone(), p.getAmount(), p.getCurrency(), p.getReceivedOn(),
+        lines.isEmpty() ? null : lines.getFirst().getPolicyCode() + " v" + lines.getFirst().getPolicyVersion(),
+        lines.stream().map(LedgerLine::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add),
+        lines.stream().map(l -> new LedgerEntry(l.getLineNo(), l.getKind().name(), l.getBeneficiary(), l.getAmount(),
+            l.getCurrency(), l.getBasis())).toList());
+  }
+}

@@ -1,0 +1,3 @@
+package io.ttdesk.security;
+
+public enum Role { BROKER, MANAGER, AUDITOR, ADMIN }

@@ -1,0 +1,68 @@
+package io.ttdesk.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    http
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/", "/index.html", "/app.js", "/app.css", "/favicon.ico").permitAll()
+            .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers("/error").permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> {
+          // No WWW-Authenticate challenge for the page's own calls, so the browser shows no pop-up.
+          if (!"fetch".equals(req.getHeader("X-Requested-With"))) {
+            res.setHeader("WWW-Authenticate", "Basic realm=\"ttdesk\"");
+          }
+          write(res, json, HttpStatus.UNAUTHORIZED, "Sign-in required", "Send HTTP Basic credentials.");
+        }))
+        .exceptionHandling(ex -> ex.accessDeniedHandler((req, res, e) ->
+            write(res, json, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.")))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless HTTP Basic: no session cookie, so no cross-site request to forge.
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  private static void write(HttpServletResponse res, ObjectMapper json, HttpStatus status, String title, String detail)
+      throws IOException {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setTitle(title);
+    p.setType(URI.create("https://ttdesk.io/problems/" + (status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden")));
+    res.setStatus(status.value());
+    res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(res.getOutputStream(), p);
+  }
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder();
+  }
+
+  @Bean
+  UserDetailsService users(AppUserRepository users) {
+    return username -> users.findById(username).map(DeskUser::of)
+        .orElseThrow(() -> new UsernameNotFoundException(username));
+  }
+}

@@ -1,0 +1,28 @@
+package io.ttdesk.tasks;
+
+import io.ttdesk.deal.Stage;
+import io.ttdesk.security.DeskUser;
+import java.util.Map;
+
+/**
+ * What completing one kind of task means: its form, and its effect on the case. Each domain
+ * module provides the handlers of its own tasks.
+ *
+ * @param <F> the form; validated with Bean Validation before {@link #complete} runs
+ */
+public interface TaskHandler<F> {
+
+  /** The user task's element id in the diagram. */
+  String elementId();
+
+  Class<F> form();
+
+  /** The stage the deal is in while this task is open; null leaves the stage as it is. */
+  Stage stage();
+
+  /** Applies the form to the case (in the caller's transaction) and returns the process variables. */
+  Result complete(TaskView task, F form, DeskUser user);
+
+  /** The process variables for the engine, and a one-word outcome for the task list. */
+  record Result(Map<String, Object> variables, String outcome) {}
+}

@@ -1,0 +1,241 @@
+package io.ttdesk.tasks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.ttdesk.common.ConflictException;
+import io.ttdesk.common.FieldProblem;
+import io.ttdesk.common.ForbiddenException;
+import io.ttdesk.common.InvalidInputException;
+import io.ttdesk.common.NotFoundException;
+import io.ttdesk.deal.DealClosed;
+import io.ttdesk.history.Actor;
+import io.ttdesk.history.History;
+import io.ttdesk.process.Engine;
+import io.ttdesk.security.DeskUser;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Service
+public class TaskService {
+
+  public enum Filter { ALL, MINE, GROUPS, UNASSIGNED }
+
+  private final TaskRepository tasks;
+  private final Map<String, TaskHandler<?>> handlers;
+  private final Engine engine;
+  private final History history;
+  private final ObjectMapper json;
+  private final Validator validator;
+  private final TransactionTemplate newTx;
+  private final Clock clock;
+
+  TaskService(TaskRepository tasks, List<TaskHandler<?>> handlers, Engine engine, History history, ObjectMapper json,
+      Validator validator, TransactionTemplate tx, Clock clock) {
+    this.tasks = tasks;
+    this.handlers = handlers.stream().collect(Collectors.toMap(TaskHandler::elementId, Function.identity()));
+    this.engine = engine;
+    this.history = history;
+    this.json = json;
+    this.validator = validator;
+    this.newTx = new TransactionTemplate(tx.getTransactionManager());
+    this.newTx.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
+    this.clock = clock;
+  }
+
+  /** Stores a newly activated user-task job; the same job activated again stays one task. */
+  @Transactional
+  public TaskView open(NewTask n) {
+    Task existing = tasks.findById(n.jobKey()).orElse(null);
+    if (existing != null) {
+      return TaskView.of(existing);
+    }
+    Task task = tasks.saveAndFlush(new Task(n.jobKey(), n.dealId(), n.centre(), n.elementId(), n.name(),
+        n.candidateGroup(), n.assignee(), n.milestone(), n.dueAt(), n.followUpAt(), n.processInstanceKey(),
+        clock.instant()));
+    Map<String, Object> data = new HashMap<>();
+    data.put("taskId", task.getId());
+    data.put("type", task.getElementId());
+    data.put("candidateGroup", task.getCandidateGroup());
+    data.put("dueAt", task.getDueAt());
+    history.record(n.dealId(), Actor.worker("user-task"), "TASK_CREATED", "Task created: " + task.getName(), data);
+    return TaskView.of(task);
+  }
+
+  /** What the engine says about a new user-task job. */
+  public record NewTask(long jobKey, String dealId, String centre, String elementId, String name,
+      String candidateGroup, String assignee, String milestone, Instant dueAt, Instant followUpAt,
+      long processInstanceKey) {}
+
+  @Transactional(readOnly = true)
+  public List<TaskView> list(DeskUser user, Filter filter, String dealId) {
+    return tasks.visible(Task.State.OPEN, user.groups().isEmpty() ? List.of("-") : user.groups(), user.getUsername(), dealId)
+        .stream()
+        .filter(t -> switch (filter) {
+          case ALL -> true;
+          case MINE -> user.getUsername().equals(t.getAssignee());
+          case GROUPS -> user.groups().contains(t.getCandidateGroup());
+          case UNASSIGNED -> t.getAssignee() == null;
+        })
+        .map(TaskView::of)
+        .toList();
+  }
+
+  /** Every task of a deal, open or ended, for the case file. */
+  @Transactional(readOnly = true)
+  public List<TaskView> ofDeal(String dealId) {
+    return tasks.findByDealIdOrderByIdAsc(dealId).stream().map(TaskView::of).toList();
+  }
+
+  @Transactional(readOnly = true)
+  public TaskView get(long id, DeskUser user) {
+    return TaskView.of(visible(id, user));
+  }
+
+  @Transactional
+  public TaskView claim(long id, DeskUser user) {
+    Task task = actionable(id, user);
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.getUsername())) {
+      throw new ConflictException("assignee", "the task is already claimed by " + task.getAssignee());
+    }
+    if (task.getAssignee() == null) {
+      task.claim(user.getUsername());
+      history.record(task.getDealId(), user.actor(), "TASK_CLAIMED", "Task claimed: " + task.getName(),
+          Map.of("taskId", id));
+    }
+    return TaskView.of(task);
+  }
+
+  @Transactional
+  public TaskView unclaim(long id, DeskUser user) {
+    Task task = actionable(id, user);
+    if (task.getAssignee() == null) {
+      return TaskView.of(task);
+    }
+    if (!task.getAssignee().equals(user.getUsername())) {
+      throw new ForbiddenException("Only the assignee may hand the task back.");
+    }
+    task.unclaim();
+    history.record(task.getDealId(), user.actor(), "TASK_UNCLAIMED", "Task handed back: " + task.getName(),
+        Map.of("taskId", id));
+    return TaskView.of(task);
+  }
+
+  /**
+   * Completes a task with its form. The case change, the task row and the history commit only
+   * if the engine accepted the completion; a task the engine no longer has is marked withdrawn.
+   */
+  @Transactional
+  public TaskView complete(long id, JsonNode body, DeskUser user) {
+    Task task = actionable(id, user);
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.getUsername())) {
+      throw new ForbiddenException("The task is claimed by " + task.getAssignee() + ".");
+    }
+    TaskHandler<?> handler = handlers.get(task.getElementId());
+    if (handler == null) {
+      throw new IllegalStateException("no handler for task type " + task.getElementId());
+    }
+    TaskHandler.Result result = apply(handler, TaskView.of(task), body, user);
+    tasks.flush();
+    if (!engine.completeTask(id, result.variables())) {
+      withdrawInNewTransaction(id);
+      throw new ConflictException("state", "the process no longer waits for this task; it was withdrawn");
+    }
+    task.claim(user.getUsername());
+    task.end(Task.State.COMPLETED, user.getUsername(), result.outcome(), clock.instant());
+    Map<String, Object> data = new HashMap<>(result.variables());
+    data.put("taskId", id);
+    data.put("form", body);
+    history.record(task.getDealId(), user.actor(), "TASK_COMPLETED",
+        "Task completed: " + task.getName() + " (" + result.outcome() + ")", data);
+    return TaskView.of(task);
+  }
+
+  private <F> TaskHandler.Result apply(TaskHandler<F> handler, TaskView task, JsonNode body, DeskUser user) {
+    F form = read(body, handler.form());
+    List<FieldProblem> problems = validator.validate(form).stream()
+        .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+        .sorted(Comparator.comparing(FieldProblem::field))
+        .toList();
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return handler.complete(task, form, user);
+  }
+
+  private <F> F read(JsonNode body, Class<F> type) {
+    try {
+      return json.treeToValue(body == null ? json.createObjectNode() : body, type);
+    } catch (MismatchedInputException e) {
+      String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+          .collect(Collectors.joining("."));
+      throw new InvalidInputException(field.isEmpty() ? "body" : field, "has a malformed value");
+    } catch (Exception e) {
+      throw new InvalidInputException("body", "is not a valid form for this task");
+    }
+  }
+
+  private void withdrawInNewTransaction(long id) {
+    newTx.executeWithoutResult(s -> tasks.findById(id).filter(Task::isOpen).ifPresent(t -> withdraw(t, "engine")));
+  }
+
+  /** Open tasks of a closed deal are withdrawn with it. */
+  @EventListener
+  void onDealClosed(DealClosed closed) {
+    tasks.findByDealIdAndState(closed.dealId(), Task.State.OPEN).forEach(t -> withdraw(t, "deal " + closed.outcome()));
+  }
+
+  /** A paid milestone ends its chase task (the diagram's terminate end event cancels the job). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void withdrawForMilestone(String dealId, String milestone) {
+    tasks.findByDealIdAndState(dealId, Task.State.OPEN).stream()
+        .filter(t -> milestone.equals(t.getMilestone()))
+        .forEach(t -> withdraw(t, "milestone paid"));
+  }
+
+  /** Extends the engine's hold on every open task; tasks the engine has dropped are withdrawn. */
+  public int keepOpenTasks() {
+    int withdrawn = 0;
+    for (Task t : tasks.findByState(Task.State.OPEN)) {
+      if (!engine.keepTask(t.getId())) {
+        withdrawInNewTransaction(t.getId());
+        withdrawn++;
+      }
+    }
+    return withdrawn;
+  }
+
+  private void withdraw(Task task, String why) {
+    task.end(Task.State.WITHDRAWN, "system", "WITHDRAWN", clock.instant());
+    history.record(task.getDealId(), Actor.worker("user-task"), "TASK_WITHDRAWN", "Task withdrawn: " + task.getName(),
+        Map.of("taskId", task.getId(), "reason", why));
+  }
+
+  private Task visible(long id, DeskUser user) {
+    return tasks.findById(id).filter(t -> user.sees(t.getCentre())).orElseThrow(() -> new NotFoundException("task", id));
+  }
+
+  private Task actionable(long id, DeskUser user) {
+    Task task = visible(id, user);
+    if (!user.groups().contains(task.getCandidateGroup())) {
+      throw new ForbiddenException("This task is for " + task.getCandidateGroup() + ".");
+    }
+    if (!task.isOpen()) {
+      throw new ConflictException("state", "the task is " + task.getState());
+    }
+    return task;
+  }
+}

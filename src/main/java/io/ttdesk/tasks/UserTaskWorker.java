@@ -1,0 +1,66 @@
+package io.ttdesk.tasks;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.api.response.ActivatedJob;
+import io.ttdesk.deal.DealService;
+import io.ttdesk.history.Actor;
+import io.ttdesk.process.DealProcess.Headers;
+import io.ttdesk.process.DealProcess.Jobs;
+import io.ttdesk.process.DealProcess.Vars;
+import io.ttdesk.process.ElementNames;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes the engine's user-task jobs into the task table. The job stays activated (not completed)
+ * until a person completes the task; its timeout is long and is extended while the task is open.
+ */
+@Component
+class UserTaskWorker {
+
+  private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
+
+  private final TaskService tasks;
+  private final DealService deals;
+  private final Map<String, TaskHandler<?>> handlers;
+  private final ElementNames names;
+  private final ObjectMapper json;
+
+  UserTaskWorker(TaskService tasks, DealService deals, List<TaskHandler<?>> handlers, ElementNames names,
+      ObjectMapper json) {
+    this.tasks = tasks;
+    this.deals = deals;
+    this.handlers = handlers.stream().collect(java.util.stream.Collectors.toMap(TaskHandler::elementId, h -> h));
+    this.names = names;
+    this.json = json;
+  }
+
+  @JobWorker(type = Jobs.USER_TASK, autoComplete = false, timeout = 3_600_000L,
+      fetchVariables = {Vars.DEAL_ID, Vars.CENTRE, Vars.MILESTONE})
+  void activated(ActivatedJob job) throws Exception {
+    Map<String, Object> vars = job.getVariablesAsMap();
+    Map<String, String> headers = job.getCustomHeaders();
+    String dealId = (String) vars.get(Vars.DEAL_ID);
+    Object milestone = vars.get(Vars.MILESTONE);
+    String groups = headers.get(Headers.CANDIDATE_GROUPS);
+    TaskView task = tasks.open(new TaskService.NewTask(job.getKey(), dealId, (String) vars.get(Vars.CENTRE),
+        job.getElementId(), names.of(job.getElementId()),
+        groups == null ? null : json.readValue(groups, LIST).getFirst(), headers.get(Headers.ASSIGNEE),
+        milestone instanceof Map<?, ?> m ? String.valueOf(m.get("id")) : null,
+        instant(headers.get(Headers.DUE_DATE)), instant(headers.get(Headers.FOLLOW_UP_DATE)),
+        job.getProcessInstanceKey()));
+    TaskHandler<?> handler = handlers.get(job.getElementId());
+    if (handler != null && handler.stage() != null) {
+      deals.enter(dealId, handler.stage(), Actor.worker(job.getType()));
+    }
+  }
+
+  private static Instant instant(String iso) {
+    return iso == null || iso.isBlank() ? null : OffsetDateTime.parse(iso).toInstant();
+  }
+}

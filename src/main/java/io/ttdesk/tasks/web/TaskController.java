@@ -1,0 +1,56 @@
+package io.ttdesk.tasks.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ttdesk.security.DeskUser;
+import io.ttdesk.tasks.TaskService;
+import io.ttdesk.tasks.TaskView;
+import java.util.List;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/tasks")
+@PreAuthorize("hasAnyRole('BROKER','MANAGER')")
+class TaskController {
+
+  private final TaskService tasks;
+
+  TaskController(TaskService tasks) {
+    this.tasks = tasks;
+  }
+
+  @GetMapping
+  List<TaskView> list(@RequestParam(defaultValue = "ALL") TaskService.Filter filter,
+      @RequestParam(required = false) String dealId, @AuthenticationPrincipal DeskUser user) {
+    return tasks.list(user, filter, dealId);
+  }
+
+  @GetMapping("/{id}")
+  TaskView get(@PathVariable long id, @AuthenticationPrincipal DeskUser user) {
+    return tasks.get(id, user);
+  }
+
+  @PostMapping("/{id}/claim")
+  TaskView claim(@PathVariable long id, @AuthenticationPrincipal DeskUser user) {
+    return tasks.claim(id, user);
+  }
+
+  @PostMapping("/{id}/unclaim")
+  TaskView unclaim(@PathVariable long id, @AuthenticationPrincipal DeskUser user) {
+    return tasks.unclaim(id, user);
+  }
+
+  /** The body is the task's form: its fields depend on the task type (see the README). */
+  @PostMapping("/{id}/complete")
+  TaskView complete(@PathVariable long id, @RequestBody(required = false) JsonNode form,
+      @AuthenticationPrincipal DeskUser user) {
+    return tasks.complete(id, form, user);
+  }
+}

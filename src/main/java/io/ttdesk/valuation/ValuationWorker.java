@@ -1,0 +1,32 @@
+package io.ttdesk.valuation;
+
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import io.camunda.client.api.response.ActivatedJob;
+import io.ttdesk.common.Money;
+import io.ttdesk.history.Actor;
+import io.ttdesk.process.DealProcess.Jobs;
+import io.ttdesk.process.DealProcess.Vars;
+import io.ttdesk.process.JobOnce;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+@Component
+class ValuationWorker {
+
+  private final ValuationService valuations;
+  private final JobOnce once;
+
+  ValuationWorker(ValuationService valuations, JobOnce once) {
+    this.valuations = valuations;
+    this.once = once;
+  }
+
+  @JobWorker(type = Jobs.VALUATION)
+  Map<String, Object> compute(ActivatedJob job, @Variable String dealId) {
+    return once.run(job, dealId, () -> {
+      Money value = valuations.compute(dealId, Actor.worker(job.getType()));
+      return Map.of(Vars.VALUATION_VALUE, value.amount());
+    });
+  }
+}

@@ -1,0 +1,143 @@
+package io.ttdesk.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.ttdesk.common.ConflictException;
+import io.ttdesk.common.FieldProblem;
+import io.ttdesk.common.ForbiddenException;
+import io.ttdesk.common.InvalidInputException;
+import io.ttdesk.common.NotFoundException;
+import java.net.URI;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every refusal is an RFC 9457 problem document; 400s list each field and its reason. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+  @ExceptionHandler(InvalidInputException.class)
+  ProblemDetail invalid(InvalidInputException e) {
+    return invalid(e.problems());
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage(), "not-found");
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    ProblemDetail p = problem(HttpStatus.CONFLICT, "Not allowed in the current state", e.getMessage(), "conflict");
+    p.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+    return p;
+  }
+
+  @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+  ProblemDetail concurrent(ObjectOptimisticLockingFailureException e) {
+    return problem(HttpStatus.CONFLICT, "Changed concurrently", "The case changed while this request ran; reload and try again.", "conflict");
+  }
+
+  @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class, AuthorizationDeniedException.class})
+  ProblemDetail forbidden(RuntimeException e) {
+    String detail = e instanceof ForbiddenException ? e.getMessage() : "Your role does not allow this.";
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", detail, "forbidden");
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    return invalid(List.of(new FieldProblem(e.getName(), "is not a valid value: " + e.getValue())));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("Unexpected failure", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request could not be completed.", "internal");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new FieldProblem(f.getField(), f.getDefaultMessage()))
+        .sorted((a, b) -> a.field().compareTo(b.field()))
+        .collect(Collectors.toList());
+    e.getBindingResult().getGlobalErrors()
+        .forEach(g -> problems.add(new FieldProblem(g.getObjectName(), g.getDefaultMessage())));
+    return ResponseEntity.badRequest().body(invalid(problems));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> problems = e.getParameterValidationResults().stream()
+        .flatMap(r -> r.getResolvableErrors().stream()
+            .map(err -> new FieldProblem(r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+        .toList();
+    return ResponseEntity.badRequest().body(invalid(problems));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    FieldProblem problem = new FieldProblem("body", "is not readable JSON");
+    if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+      problem = new FieldProblem(path(jme), "has a malformed value: " + jme.getOriginalMessage().split("\n")[0]);
+    }
+    return ResponseEntity.badRequest().body(invalid(List.of(problem)));
+  }
+
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+      HttpStatusCode statusCode, WebRequest request) {
+    if (body instanceof ProblemDetail p && p.getType() == null) {
+      p.setType(URI.create("about:blank"));
+    }
+    return super.createResponseEntity(body, headers, statusCode, request);
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        sb.append(sb.isEmpty() ? "" : ".").append(ref.getFieldName());
+      } else {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static ProblemDetail invalid(List<FieldProblem> problems) {
+    ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "Invalid input",
+        problems.stream().map(f -> f.field() + " " + f.reason()).collect(Collectors.joining("; ")), "invalid-input");
+    p.setProperty("errors", problems);
+    return p;
+  }
+
+  static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setTitle(title);
+    p.setType(URI.create("https://ttdesk.io/problems/" + type));
+    return p;
+  }
+}
