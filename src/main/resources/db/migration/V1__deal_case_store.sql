@@ -4,8 +4,8 @@
 CREATE TABLE centre (
   code          VARCHAR(16)  NOT NULL PRIMARY KEY,
   name          VARCHAR(200) NOT NULL,
-  country       CHAR(2)      NOT NULL,
-  currency      CHAR(3)      NOT NULL
+  country       VARCHAR(2)      NOT NULL,
+  currency      VARCHAR(3)      NOT NULL
 );
 
 CREATE TABLE app_user (
@@ -23,20 +23,20 @@ CREATE TABLE deal_counter (
 );
 
 CREATE TABLE deal (
-  id                     CHAR(36)      NOT NULL PRIMARY KEY,
+  id                     VARCHAR(36)      NOT NULL PRIMARY KEY,
   reference              VARCHAR(32)   NOT NULL UNIQUE,
   title                  VARCHAR(300)  NOT NULL,
   abstract_text          TEXT          NOT NULL,
   centre                 VARCHAR(16)   NOT NULL,
   owner_institution      VARCHAR(200)  NOT NULL,
-  owner_country          CHAR(2)       NOT NULL,
-  target_country         CHAR(2)       NOT NULL,
+  owner_country          VARCHAR(2)       NOT NULL,
+  target_country         VARCHAR(2)       NOT NULL,
   cross_border           BOOLEAN       NOT NULL,
   trl                    INT           NOT NULL,
   technology_field       VARCHAR(100),
   licensee_name          VARCHAR(200),
-  licensee_country       CHAR(2),
-  currency               CHAR(3)       NOT NULL,
+  licensee_country       VARCHAR(2),
+  currency               VARCHAR(3)       NOT NULL,
   projected_revenue      VARCHAR(1000) NOT NULL,
   royalty_rate           DECIMAL(9,4)  NOT NULL,
   tax_rate               DECIMAL(9,4)  NOT NULL,
@@ -59,7 +59,7 @@ CREATE INDEX ix_deal_centre_stage ON deal (centre, stage, status);
 
 CREATE TABLE inventor (
   id                 BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  deal_id            CHAR(36)      NOT NULL,
+  deal_id            VARCHAR(36)      NOT NULL,
   position           INT           NOT NULL,
   name               VARCHAR(200)  NOT NULL,
   email              VARCHAR(200),
@@ -71,7 +71,7 @@ CREATE TABLE inventor (
 
 CREATE TABLE prior_disclosure (
   id            BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  deal_id       CHAR(36)      NOT NULL,
+  deal_id       VARCHAR(36)      NOT NULL,
   disclosed_on  DATE          NOT NULL,
   kind          VARCHAR(64)   NOT NULL,
   description   VARCHAR(500),
@@ -82,16 +82,16 @@ CREATE TABLE prior_disclosure (
 CREATE TABLE processed_job (
   job_key       BIGINT        NOT NULL PRIMARY KEY,
   job_type      VARCHAR(64)   NOT NULL,
-  deal_id       CHAR(36),
+  deal_id       VARCHAR(36),
   result        TEXT          NOT NULL,
   processed_at  DATETIME(6)   NOT NULL
 );
 
 CREATE TABLE valuation (
   id                  BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  deal_id             CHAR(36)      NOT NULL,
+  deal_id             VARCHAR(36)      NOT NULL,
   method              VARCHAR(32)   NOT NULL,
-  currency            CHAR(3)       NOT NULL,
+  currency            VARCHAR(3)       NOT NULL,
   projected_revenue   VARCHAR(1000) NOT NULL,
   royalty_rate        DECIMAL(9,4)  NOT NULL,
   tax_rate            DECIMAL(9,4)  NOT NULL,
@@ -103,7 +103,7 @@ CREATE TABLE valuation (
 
 CREATE TABLE ip_check (
   id             BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  deal_id        CHAR(36)      NOT NULL,
+  deal_id        VARCHAR(36)      NOT NULL,
   kind           VARCHAR(16)   NOT NULL,
   result         VARCHAR(32)   NOT NULL,
   list_version   VARCHAR(64),
@@ -117,16 +117,16 @@ CREATE TABLE denied_party (
   id             BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
   list_version   VARCHAR(64)   NOT NULL,
   name           VARCHAR(300)  NOT NULL,
-  country        CHAR(2),
+  country        VARCHAR(2),
   source         VARCHAR(100)  NOT NULL
 );
 
 CREATE TABLE term_sheet (
   id                      BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  deal_id                 CHAR(36)      NOT NULL,
+  deal_id                 VARCHAR(36)      NOT NULL,
   version                 INT           NOT NULL,
   deal_form               VARCHAR(32)   NOT NULL,
-  currency                CHAR(3)       NOT NULL,
+  currency                VARCHAR(3)       NOT NULL,
   upfront_fee             DECIMAL(19,4) NOT NULL,
   royalty_rate            DECIMAL(9,4)  NOT NULL,
   minimum_annual_royalty  DECIMAL(19,4) NOT NULL,
@@ -150,7 +150,7 @@ CREATE TABLE term_sheet_milestone (
 
 CREATE TABLE counterparty_response (
   id             BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  deal_id        CHAR(36)      NOT NULL,
+  deal_id        VARCHAR(36)      NOT NULL,
   round_no       INT           NOT NULL,
   response       VARCHAR(16)   NOT NULL,
   comment_text   VARCHAR(2000),
@@ -162,22 +162,22 @@ CREATE TABLE counterparty_response (
 -- The payment schedule of a signed contract.
 CREATE TABLE scheduled_payment (
   id             BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  deal_id        CHAR(36)      NOT NULL,
+  deal_id        VARCHAR(36)      NOT NULL,
   code           VARCHAR(32)   NOT NULL,
   name           VARCHAR(200)  NOT NULL,
   amount         DECIMAL(19,4) NOT NULL,
-  currency       CHAR(3)       NOT NULL,
+  currency       VARCHAR(3)       NOT NULL,
   due_date       DATE          NOT NULL,
   CONSTRAINT uq_scheduled_payment UNIQUE (deal_id, code),
   CONSTRAINT fk_scheduled_payment_deal FOREIGN KEY (deal_id) REFERENCES deal (id)
 );
 
 CREATE TABLE payment (
-  id             CHAR(36)      NOT NULL PRIMARY KEY,
-  deal_id        CHAR(36)      NOT NULL,
+  id             VARCHAR(36)      NOT NULL PRIMARY KEY,
+  deal_id        VARCHAR(36)      NOT NULL,
   milestone      VARCHAR(32)   NOT NULL,
   amount         DECIMAL(19,4) NOT NULL,
-  currency       CHAR(3)       NOT NULL,
+  currency       VARCHAR(3)       NOT NULL,
   received_on    DATE          NOT NULL,
   recorded_by    VARCHAR(64)   NOT NULL,
   recorded_at    DATETIME(6)   NOT NULL,
@@ -208,13 +208,13 @@ CREATE TABLE distribution_share (
 
 CREATE TABLE ledger_line (
   id               BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  payment_id       CHAR(36)      NOT NULL,
-  deal_id          CHAR(36)      NOT NULL,
+  payment_id       VARCHAR(36)      NOT NULL,
+  deal_id          VARCHAR(36)      NOT NULL,
   line_no          INT           NOT NULL,
   kind             VARCHAR(16)   NOT NULL,
   beneficiary      VARCHAR(200)  NOT NULL,
   amount           DECIMAL(19,4) NOT NULL,
-  currency         CHAR(3)       NOT NULL,
+  currency         VARCHAR(3)       NOT NULL,
   basis            VARCHAR(300)  NOT NULL,
   policy_code      VARCHAR(32)   NOT NULL,
   policy_version   INT           NOT NULL,
@@ -227,7 +227,7 @@ CREATE INDEX ix_ledger_deal ON ledger_line (deal_id);
 -- Human tasks: the job key of the engine's user-task job is the task id.
 CREATE TABLE task (
   id                    BIGINT        NOT NULL PRIMARY KEY,
-  deal_id               CHAR(36)      NOT NULL,
+  deal_id               VARCHAR(36)      NOT NULL,
   centre                VARCHAR(16)   NOT NULL,
   element_id            VARCHAR(64)   NOT NULL,
   name                  VARCHAR(200)  NOT NULL,
@@ -251,7 +251,7 @@ CREATE INDEX ix_task_deal ON task (deal_id);
 -- Case history: append-only; the application never updates or deletes a row.
 CREATE TABLE history_event (
   id             BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  deal_id        CHAR(36)      NOT NULL,
+  deal_id        VARCHAR(36)      NOT NULL,
   occurred_at    DATETIME(6)   NOT NULL,
   actor          VARCHAR(64)   NOT NULL,
   actor_kind     VARCHAR(16)   NOT NULL,

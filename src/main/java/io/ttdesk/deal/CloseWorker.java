@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** The job-based end events: each records the outcome it stands for. */
 @Component
-class CloseWorker {
+public class CloseWorker {
 
   private final DealService deals;
   private final JobOnce once;
@@ -23,7 +23,7 @@ class CloseWorker {
   }
 
   @JobWorker(type = Jobs.CLOSE, fetchVariables = "dealId")
-  Map<String, Object> close(ActivatedJob job, @Variable String dealId) {
+  public Map<String, Object> close(ActivatedJob job, @Variable String dealId) {
     Outcome outcome = Outcome.valueOf(job.getCustomHeaders().get(Headers.OUTCOME));
     return once.run(job, dealId, () -> {
       deals.close(dealId, outcome, Actor.worker(job.getType()));

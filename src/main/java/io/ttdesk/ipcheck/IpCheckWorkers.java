@@ -11,7 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class IpCheckWorkers {
+public class IpCheckWorkers {
 
   private final IpCheckService checks;
   private final JobOnce once;
@@ -22,13 +22,13 @@ class IpCheckWorkers {
   }
 
   @JobWorker(type = Jobs.PATENT_CHECK)
-  Map<String, Object> patent(ActivatedJob job, @Variable String dealId) {
+  public Map<String, Object> patent(ActivatedJob job, @Variable String dealId) {
     return once.run(job, dealId,
         () -> Map.of(Vars.PATENT_POSITION, checks.checkPatentPosition(dealId, Actor.worker(job.getType()))));
   }
 
   @JobWorker(type = Jobs.SCREENING)
-  Map<String, Object> screening(ActivatedJob job, @Variable String dealId) {
+  public Map<String, Object> screening(ActivatedJob job, @Variable String dealId) {
     return once.run(job, dealId,
         () -> Map.of(Vars.SCREENING_RESULT, checks.screen(dealId, Actor.worker(job.getType())).name()));
   }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class LicensingWorkers {
+public class LicensingWorkers {
 
   private final LicensingService licensing;
   private final JobOnce once;
@@ -24,7 +24,7 @@ class LicensingWorkers {
 
   /** A new offer starts a fresh reminder count. */
   @JobWorker(type = Jobs.SEND_OFFER)
-  Map<String, Object> sendOffer(ActivatedJob job, @Variable String dealId) {
+  public Map<String, Object> sendOffer(ActivatedJob job, @Variable String dealId) {
     return once.run(job, dealId, () -> {
       licensing.sendOffer(dealId, Actor.worker(job.getType()));
       return Map.of(Vars.REMINDER_COUNT, 0);
@@ -32,13 +32,13 @@ class LicensingWorkers {
   }
 
   @JobWorker(type = Jobs.SEND_REMINDER)
-  Map<String, Object> sendReminder(ActivatedJob job, @Variable String dealId, @Variable Integer reminderCount) {
+  public Map<String, Object> sendReminder(ActivatedJob job, @Variable String dealId, @Variable Integer reminderCount) {
     return once.run(job, dealId, () -> Map.of(Vars.REMINDER_COUNT,
         licensing.sendReminder(dealId, reminderCount == null ? 0 : reminderCount, Actor.worker(job.getType()))));
   }
 
   @JobWorker(type = Jobs.ACTIVATE_CONTRACT)
-  Map<String, Object> activate(ActivatedJob job, @Variable String dealId, @Variable String signedOn) {
+  public Map<String, Object> activate(ActivatedJob job, @Variable String dealId, @Variable String signedOn) {
     return once.run(job, dealId, () -> Map.of(Vars.MILESTONES,
         licensing.activateContract(dealId, LocalDate.parse(signedOn), Actor.worker(job.getType()))));
   }

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class SplitWorker {
+public class SplitWorker {
 
   private final RevenueService revenue;
   private final JobOnce once;
@@ -21,7 +21,7 @@ class SplitWorker {
   }
 
   @JobWorker(type = Jobs.SPLIT_REVENUE)
-  Map<String, Object> split(ActivatedJob job, @Variable String dealId, @Variable Map<String, Object> milestone) {
+  public Map<String, Object> split(ActivatedJob job, @Variable String dealId, @Variable Map<String, Object> milestone) {
     return once.run(job, dealId, () -> {
       revenue.split(dealId, String.valueOf(milestone.get("id")), Actor.worker(job.getType()));
       return Map.of();

@@ -11,7 +11,7 @@ import io.ttdesk.process.DealProcess.Jobs;
 import io.ttdesk.process.DealProcess.Vars;
 import io.ttdesk.process.ElementNames;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * until a person completes the task; its timeout is long and is extended while the task is open.
  */
 @Component
-class UserTaskWorker {
+public class UserTaskWorker {
 
   private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
 
@@ -42,7 +42,7 @@ class UserTaskWorker {
 
   @JobWorker(type = Jobs.USER_TASK, autoComplete = false, timeout = 3_600_000L,
       fetchVariables = {Vars.DEAL_ID, Vars.CENTRE, Vars.MILESTONE})
-  void activated(ActivatedJob job) throws Exception {
+  public void activated(ActivatedJob job) throws Exception {
     Map<String, Object> vars = job.getVariablesAsMap();
     Map<String, String> headers = job.getCustomHeaders();
     String dealId = (String) vars.get(Vars.DEAL_ID);
@@ -60,7 +60,8 @@ class UserTaskWorker {
     }
   }
 
+  /** The engine writes dates as ISO date-times, with a zone id in brackets when FEEL made them. */
   private static Instant instant(String iso) {
-    return iso == null || iso.isBlank() ? null : OffsetDateTime.parse(iso).toInstant();
+    return iso == null || iso.isBlank() ? null : DateTimeFormatter.ISO_DATE_TIME.parse(iso, Instant::from);
   }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 @Component
-class ValuationWorker {
+public class ValuationWorker {
 
   private final ValuationService valuations;
   private final JobOnce once;
@@ -23,7 +23,7 @@ class ValuationWorker {
   }
 
   @JobWorker(type = Jobs.VALUATION)
-  Map<String, Object> compute(ActivatedJob job, @Variable String dealId) {
+  public Map<String, Object> compute(ActivatedJob job, @Variable String dealId) {
     return once.run(job, dealId, () -> {
       Money value = valuations.compute(dealId, Actor.worker(job.getType()));
       return Map.of(Vars.VALUATION_VALUE, value.amount());

@@ -74,10 +74,15 @@ class RevenueController {
 
   private PaymentSplit view(Payment p) {
     List<LedgerLine> lines = revenue.lines(p.getId());
-    return new PaymentSplit(p.getId(), p.getMilestone(), p.getAmount(), p.getCurrency(), p.getReceivedOn(),
+    return new PaymentSplit(p.getId(), p.getMilestone(), money(p.getAmount(), p.getCurrency()), p.getCurrency(), p.getReceivedOn(),
         lines.isEmpty() ? null : lines.getFirst().getPolicyCode() + " v" + lines.getFirst().getPolicyVersion(),
-        lines.stream().map(LedgerLine::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add),
-        lines.stream().map(l -> new LedgerEntry(l.getLineNo(), l.getKind().name(), l.getBeneficiary(), l.getAmount(),
-            l.getCurrency(), l.getBasis())).toList());
+        money(lines.stream().map(LedgerLine::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add), p.getCurrency()),
+        lines.stream().map(l -> new LedgerEntry(l.getLineNo(), l.getKind().name(), l.getBeneficiary(),
+            money(l.getAmount(), l.getCurrency()), l.getCurrency(), l.getBasis())).toList());
+  }
+
+  /** Stored at four decimals; shown at the currency's minor unit. */
+  private static BigDecimal money(BigDecimal amount, String currency) {
+    return Money.of(amount, currency).amount();
   }
 }
