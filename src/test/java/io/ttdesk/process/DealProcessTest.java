@@ -1,0 +1,443 @@
+package io.ttdesk.process;
+
+import static io.camunda.zeebe.process.test.assertions.BpmnAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.client.ZeebeClient;
+import io.camunda.zeebe.client.api.response.ActivatedJob;
+import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.assertions.BpmnAssert;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
+import io.ttdesk.process.DealProcess.Jobs;
+import io.ttdesk.process.DealProcess.Messages;
+import io.ttdesk.process.DealProcess.Tasks;
+import io.ttdesk.process.DealProcess.Vars;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every path of bpmn/deal.bpmn on the in-memory engine: the test plays the workers and the
+ * people, completing each job with the variables the contract says it returns.
+ */
+@ZeebeProcessTest
+class DealProcessTest {
+
+  private ZeebeTestEngine engine;
+  private ZeebeClient client;
+
+  private String dealId;
+  private ProcessInstanceEvent instance;
+
+  @BeforeEach
+  void deploy() {
+    client.newDeployResourceCommand()
+        .addResourceFile(Path.of("bpmn/deal.bpmn").toString())
+        .addResourceFile(Path.of("bpmn/valuation-review.dmn").toString())
+        .addResourceFile(Path.of("bpmn/term-sheet-approval.dmn").toString())
+        .send().join();
+  }
+
+  private void start(boolean crossBorder, int trl) {
+    dealId = UUID.randomUUID().toString();
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(Vars.DEAL_ID, dealId);
+    vars.put(Vars.CENTRE, "SHA");
+    vars.put(Vars.CROSS_BORDER, crossBorder);
+    vars.put(Vars.TRL, trl);
+    vars.put(Vars.REMINDER_INTERVAL, "P7D");
+    vars.put(Vars.MAX_REMINDERS, 2);
+    vars.put(Vars.MAX_NEGOTIATION_ROUNDS, 2);
+    vars.put(Vars.NEGOTIATION_ROUND, 0);
+    vars.put(Vars.REMINDER_COUNT, 0);
+    instance = client.newCreateInstanceCommand().bpmnProcessId(DealProcess.PROCESS_ID).latestVersion()
+        .variables(vars).send().join();
+    idle();
+  }
+
+  // ---- paths ----
+
+  @Test
+  void notPursuedEndsAfterScreening() {
+    start(false, 6);
+    userTask(Tasks.SCREEN_DISCLOSURE, Map.of(Vars.SCREENING_DECISION, "NOT_PURSUE"));
+    closesAs("NOT_PURSUED");
+    assertThat(instance).hasPassedElement("NotPursued").hasNotPassedElement("ComputeValuation");
+  }
+
+  @Test
+  void domesticDealRunsFromDisclosureToCompletedPayments() {
+    start(false, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    termSheet("NON_EXCLUSIVE_LICENCE", 20_000, 3);
+    assertThat(instance).hasNotPassedElement("ReviewValuation").hasNotPassedElement("ScreenExportControl")
+        .hasNotPassedElement("ApproveTermSheet");
+    offerAndAnswer("ACCEPT", 0);
+    signAndSchedule(List.of("UPFRONT", "M1"), 30);
+    pay("M1");
+    pay("UPFRONT");
+    closesAs("COMPLETED");
+    assertThat(instance).hasPassedElement("SplitRevenue", 2).hasPassedElement("MilestonePaid", 2)
+        .hasNotPassedElement("ChasePayment");
+  }
+
+  @Test
+  void contractWithoutPaymentsCompletesOnSignature() {
+    start(false, 6);
+    pursueAndValue(10_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    termSheet("OPTION", 0, 3);
+    offerAndAnswer("ACCEPT", 0);
+    signAndSchedule(List.of(), 30);
+    closesAs("COMPLETED");
+    assertThat(instance).hasNotPassedElement("AwaitPayment");
+  }
+
+  @Test
+  void largeValueGoesToManagerWhoCanSendItBack() {
+    start(false, 6);
+    userTask(Tasks.SCREEN_DISCLOSURE, Map.of(Vars.SCREENING_DECISION, "PURSUE"));
+    service(Jobs.VALUATION, Map.of(Vars.VALUATION_VALUE, 2_500_000));
+    userTask(Tasks.REVIEW_VALUATION, Map.of(Vars.VALUATION_DECISION, "SEND_BACK"));
+    userTask(Tasks.REVISE_VALUATION, Map.of());
+    service(Jobs.VALUATION, Map.of(Vars.VALUATION_VALUE, 1_800_000));
+    userTask(Tasks.REVIEW_VALUATION, Map.of(Vars.VALUATION_DECISION, "APPROVE"));
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    assertThat(instance).hasPassedElement("ComputeValuation", 2).hasPassedElement("ReviseValuation")
+        .isWaitingAtElements("PrepareTermSheet");
+  }
+
+  @Test
+  void earlyTechnologyNeedsReviewWhateverItsValue() {
+    start(false, 2);
+    userTask(Tasks.SCREEN_DISCLOSURE, Map.of(Vars.SCREENING_DECISION, "PURSUE"));
+    service(Jobs.VALUATION, Map.of(Vars.VALUATION_VALUE, 50_000));
+    assertThat(instance).isWaitingAtElements("ReviewValuation");
+  }
+
+  @Test
+  void crossBorderDealIsScreenedAndCleanScreeningGoesOn() {
+    start(true, 6);
+    pursueAndValue(500_000);
+    assertThat(instance).isWaitingAtElements("CheckPatentPosition", "ScreenExportControl");
+    service(Jobs.SCREENING, Map.of(Vars.SCREENING_RESULT, "CLEAR"));
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_FILE_BY_DEADLINE"));
+    assertThat(instance).hasNotPassedElement("DecideScreeningHit").isWaitingAtElements("PrepareTermSheet");
+  }
+
+  @Test
+  void screeningHitClearedByAPersonGoesOn() {
+    start(true, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    service(Jobs.SCREENING, Map.of(Vars.SCREENING_RESULT, "REVIEW"));
+    userTask(Tasks.DECIDE_SCREENING_HIT, Map.of(Vars.HIT_DECISION, "CLEAR"));
+    assertThat(instance).isWaitingAtElements("PrepareTermSheet");
+  }
+
+  @Test
+  void screeningHitBlockedEndsTheDealAndStopsThePatentCheck() {
+    start(true, 6);
+    pursueAndValue(500_000);
+    service(Jobs.SCREENING, Map.of(Vars.SCREENING_RESULT, "MATCH"));
+    userTask(Tasks.DECIDE_SCREENING_HIT, Map.of(Vars.HIT_DECISION, "BLOCK"));
+    closesAs("BLOCKED");
+    assertThat(instance).hasPassedElement("Blocked").hasNotPassedElement("CheckPatentPosition")
+        .hasNotPassedElement("PrepareTermSheet");
+  }
+
+  @Test
+  void managerRejectsTermSheetThenApprovesTheRevision() {
+    start(false, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    termSheet("EXCLUSIVE_LICENCE", 50_000, 3);
+    userTask(Tasks.APPROVE_TERM_SHEET, Map.of(Vars.APPROVAL_DECISION, "REJECT"));
+    termSheet("EXCLUSIVE_LICENCE", 80_000, 4);
+    userTask(Tasks.APPROVE_TERM_SHEET, Map.of(Vars.APPROVAL_DECISION, "APPROVE"));
+    assertThat(instance).hasPassedElement("PrepareTermSheet", 2).isWaitingAtElements("SendOffer");
+  }
+
+  @Test
+  void approvalRulesFollowTheDecisionTable() {
+    assertThat(approvalNeeded("ASSIGNMENT", 0, 3, false)).isTrue();
+    assertThat(approvalNeeded("EQUITY", 0, 3, false)).isTrue();
+    assertThat(approvalNeeded("EXCLUSIVE_LICENCE", 0, 3, false)).isTrue();
+    assertThat(approvalNeeded("NON_EXCLUSIVE_LICENCE", 0, 3, true)).isTrue();
+    assertThat(approvalNeeded("NON_EXCLUSIVE_LICENCE", 250_000, 3, false)).isTrue();
+    assertThat(approvalNeeded("NON_EXCLUSIVE_LICENCE", 0, 1.5, false)).isTrue();
+    assertThat(approvalNeeded("NON_EXCLUSIVE_LICENCE", 249_999, 2, false)).isFalse();
+    assertThat(approvalNeeded("OPTION", 0, 3, false)).isFalse();
+  }
+
+  @Test
+  void reviewRulesFollowTheDecisionTable() {
+    assertThat(reviewNeeded(1_000_000, 6)).isTrue();
+    assertThat(reviewNeeded(999_999, 6)).isFalse();
+    assertThat(reviewNeeded(10, 3)).isTrue();
+    assertThat(reviewNeeded(10, 4)).isFalse();
+  }
+
+  @Test
+  void counterOfferLoopsBackToTheTermSheet() {
+    start(false, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    termSheet("NON_EXCLUSIVE_LICENCE", 20_000, 3);
+    offerAndAnswer("COUNTER_OFFER", 1);
+    assertThat(instance).isWaitingAtElements("PrepareTermSheet");
+    termSheet("NON_EXCLUSIVE_LICENCE", 15_000, 3);
+    offerAndAnswer("ACCEPT", 1);
+    assertThat(instance).hasPassedElement("SendOffer", 2).isWaitingAtElements("AwaitSignature");
+  }
+
+  @Test
+  void negotiationEndsWhenTheRoundsAreUsedUp() {
+    start(false, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    termSheet("NON_EXCLUSIVE_LICENCE", 20_000, 3);
+    offerAndAnswer("COUNTER_OFFER", 1);
+    termSheet("NON_EXCLUSIVE_LICENCE", 18_000, 3);
+    offerAndAnswer("COUNTER_OFFER", 2);
+    closesAs("NO_AGREEMENT");
+    assertThat(instance).hasPassedElement("PrepareTermSheet", 2);
+  }
+
+  @Test
+  void declinedOfferEndsTheDeal() {
+    start(false, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    termSheet("NON_EXCLUSIVE_LICENCE", 20_000, 3);
+    offerAndAnswer("DECLINE", 0);
+    closesAs("DECLINED");
+  }
+
+  @Test
+  void silenceBringsRemindersAndThenLapses() {
+    start(false, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    termSheet("NON_EXCLUSIVE_LICENCE", 20_000, 3);
+    service(Jobs.SEND_OFFER, Map.of(Vars.REMINDER_COUNT, 0));
+    for (int n = 1; n <= 2; n++) {
+      advance(Duration.ofDays(8));
+      service(Jobs.SEND_REMINDER, Map.of(Vars.REMINDER_COUNT, n));
+    }
+    advance(Duration.ofDays(8));
+    closesAs("LAPSED");
+    assertThat(instance).hasPassedElement("SendReminder", 2).hasPassedElement("ReminderDue", 3);
+  }
+
+  @Test
+  void answerAfterAReminderIsStillTaken() {
+    start(false, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    termSheet("NON_EXCLUSIVE_LICENCE", 20_000, 3);
+    service(Jobs.SEND_OFFER, Map.of(Vars.REMINDER_COUNT, 0));
+    advance(Duration.ofDays(8));
+    service(Jobs.SEND_REMINDER, Map.of(Vars.REMINDER_COUNT, 1));
+    answer("ACCEPT", 0);
+    assertThat(instance).isWaitingAtElements("AwaitSignature");
+  }
+
+  @Test
+  void overduePaymentGivesTheBrokerAChaseTaskThatEndsWhenPaid() {
+    start(false, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    termSheet("NON_EXCLUSIVE_LICENCE", 20_000, 3);
+    offerAndAnswer("ACCEPT", 0);
+    signAndSchedule(List.of("UPFRONT", "M1"), 10);
+    advance(Duration.ofDays(11));
+    List<ActivatedJob> chases = activeUserTasks();
+    assertThat(chases).extracting(ActivatedJob::getElementId).containsExactly("ChasePayment", "ChasePayment");
+    userTask(Tasks.CHASE_PAYMENT, Map.of());
+    pay("UPFRONT");
+    pay("M1");
+    closesAs("COMPLETED");
+    assertThat(instance).hasPassedElement("ChasePayment", 1).hasPassedElement("PaymentChased", 1)
+        .hasPassedElement("MilestonePaid", 2);
+  }
+
+  @Test
+  void withdrawalDuringScreeningEndsTheDealAndItsTask() {
+    start(false, 6);
+    withdraw();
+    closesAs("WITHDRAWN");
+    assertThat(terminated("ScreenDisclosure")).isEqualTo(1);
+  }
+
+  @Test
+  void withdrawalDuringIpCheckStopsBothBranches() {
+    start(true, 6);
+    pursueAndValue(500_000);
+    withdraw();
+    closesAs("WITHDRAWN");
+    assertThat(terminated("CheckPatentPosition")).isEqualTo(1);
+    assertThat(terminated("ScreenExportControl")).isEqualTo(1);
+  }
+
+  @Test
+  void withdrawalWhileAwaitingTheAnswer() {
+    start(false, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    termSheet("NON_EXCLUSIVE_LICENCE", 20_000, 3);
+    service(Jobs.SEND_OFFER, Map.of(Vars.REMINDER_COUNT, 0));
+    withdraw();
+    closesAs("WITHDRAWN");
+    assertThat(instance).hasNotPassedElement("CounterpartyResponded");
+  }
+
+  @Test
+  void withdrawalDuringContractExecutionEndsOpenPayments() {
+    start(false, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    termSheet("NON_EXCLUSIVE_LICENCE", 20_000, 3);
+    offerAndAnswer("ACCEPT", 0);
+    signAndSchedule(List.of("UPFRONT", "M1"), 30);
+    pay("UPFRONT");
+    withdraw();
+    closesAs("WITHDRAWN");
+    assertThat(instance).hasPassedElement("SplitRevenue", 1);
+    assertThat(terminated("AwaitPayment")).isEqualTo(1);
+  }
+
+  // ---- steps ----
+
+  private void pursueAndValue(int value) {
+    userTask(Tasks.SCREEN_DISCLOSURE, Map.of(Vars.SCREENING_DECISION, "PURSUE"));
+    service(Jobs.VALUATION, Map.of(Vars.VALUATION_VALUE, value));
+  }
+
+  private void termSheet(String form, int upfront, double royalty) {
+    userTask(Tasks.PREPARE_TERM_SHEET, Map.of(Vars.DEAL_FORM, form, Vars.UPFRONT_FEE, upfront, Vars.ROYALTY_RATE, royalty));
+  }
+
+  private void offerAndAnswer(String response, int round) {
+    service(Jobs.SEND_OFFER, Map.of(Vars.REMINDER_COUNT, 0));
+    answer(response, round);
+  }
+
+  private void answer(String response, int round) {
+    publish(Messages.COUNTERPARTY_RESPONSE, dealId,
+        Map.of(Vars.COUNTERPARTY_RESPONSE, response, Vars.NEGOTIATION_ROUND, round));
+  }
+
+  private void signAndSchedule(List<String> milestones, int dueInDays) {
+    publish(Messages.CONTRACT_SIGNED, dealId, Map.of("signedOn", "2026-11-22"));
+    String dueAt = Instant.now().plus(Duration.ofDays(dueInDays)).toString();
+    List<Map<String, Object>> schedule = new ArrayList<>();
+    milestones.forEach(m -> schedule.add(Map.of("id", m, "dueAt", dueAt)));
+    service(Jobs.ACTIVATE_CONTRACT, Map.of(Vars.MILESTONES, schedule));
+  }
+
+  private void pay(String milestone) {
+    publish(Messages.PAYMENT_RECEIVED, Messages.paymentKey(dealId, milestone), Map.of());
+    ActivatedJob split = activate(Jobs.SPLIT_REVENUE).getFirst();
+    assertThat(((Map<?, ?>) split.getVariablesAsMap().get(Vars.MILESTONE)).get("id")).isEqualTo(milestone);
+    client.newCompleteCommand(split.getKey()).send().join();
+    idle();
+  }
+
+  private void withdraw() {
+    publish(Messages.WITHDRAWN, dealId, Map.of());
+  }
+
+  private void closesAs(String outcome) {
+    ActivatedJob close = activate(Jobs.CLOSE).getFirst();
+    assertThat(close.getCustomHeaders()).containsEntry(DealProcess.Headers.OUTCOME, outcome);
+    client.newCompleteCommand(close.getKey()).send().join();
+    idle();
+    assertThat(instance).isCompleted();
+  }
+
+  private void publish(String name, String key, Map<String, Object> vars) {
+    client.newPublishMessageCommand().messageName(name).correlationKey(key).variables(vars).send().join();
+    idle();
+  }
+
+  private void service(String type, Map<String, Object> result) {
+    ActivatedJob job = activate(type).getFirst();
+    assertThat(job.getVariablesAsMap()).containsEntry(Vars.DEAL_ID, dealId);
+    client.newCompleteCommand(job.getKey()).variables(result).send().join();
+    idle();
+  }
+
+  /** Completes the one open user task of that type; any other open user task is handed back. */
+  private void userTask(String elementId, Map<String, Object> result) {
+    List<ActivatedJob> open = activeUserTasks();
+    ActivatedJob task = open.stream().filter(j -> j.getElementId().equals(elementId)).findFirst()
+        .orElseThrow(() -> new AssertionError("no open task " + elementId + " among " + open.stream()
+            .map(ActivatedJob::getElementId).toList()));
+    assertThat(task.getCustomHeaders().get(DealProcess.Headers.CANDIDATE_GROUPS)).contains(":SHA");
+    assertThat(task.getCustomHeaders()).containsKey(DealProcess.Headers.DUE_DATE);
+    client.newCompleteCommand(task.getKey()).variables(result).send().join();
+    idle();
+  }
+
+  private List<ActivatedJob> activeUserTasks() {
+    List<ActivatedJob> open = activate(Jobs.USER_TASK);
+    open.forEach(j -> client.newFailCommand(j.getKey()).retries(j.getRetries()).send().join());
+    idle();
+    return open;
+  }
+
+  private List<ActivatedJob> activate(String type) {
+    List<ActivatedJob> jobs = client.newActivateJobsCommand().jobType(type).maxJobsToActivate(10)
+        .send().join().getJobs().stream()
+        .filter(j -> j.getProcessInstanceKey() == instance.getProcessInstanceKey()).toList();
+    assertThat(jobs).as("open jobs of type " + type).isNotEmpty();
+    return jobs;
+  }
+
+  /** How often an element of this instance was cancelled (terminated) rather than completed. */
+  private long terminated(String elementId) {
+    return StreamSupport.stream(BpmnAssert.getRecordStream().processInstanceRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED)
+        .filter(r -> r.getValue().getProcessInstanceKey() == instance.getProcessInstanceKey())
+        .filter(r -> r.getValue().getElementId().equals(elementId))
+        .count();
+  }
+
+  private void advance(Duration d) {
+    engine.increaseTime(d);
+    idle();
+  }
+
+  private void idle() {
+    try {
+      engine.waitForIdleState(Duration.ofSeconds(5));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private boolean approvalNeeded(String form, double upfront, double royalty, boolean crossBorder) {
+    return (Boolean) client.newEvaluateDecisionCommand().decisionId("term-sheet-approval")
+        .variables(Map.of(Vars.DEAL_FORM, form, Vars.UPFRONT_FEE, upfront, Vars.ROYALTY_RATE, royalty,
+            Vars.CROSS_BORDER, crossBorder))
+        .send().join().getDecisionOutput().equals("true");
+  }
+
+  private boolean reviewNeeded(double value, int trl) {
+    return client.newEvaluateDecisionCommand().decisionId("valuation-review")
+        .variables(Map.of(Vars.VALUATION_VALUE, value, Vars.TRL, trl))
+        .send().join().getDecisionOutput().equals("true");
+  }
+}
