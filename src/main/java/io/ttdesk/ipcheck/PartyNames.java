@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 
 /**
  * Party-name comparison tolerant of case, accents, punctuation, word order and legal-form
- * suffixes: names become sets of tokens, compared by Jaccard similarity.
+ * suffixes: names become sets of tokens, compared by Jaccard similarity, or by how much of the
+ * shorter name the longer one contains.
  */
 final class PartyNames {
 
@@ -34,6 +35,9 @@ final class PartyNames {
     common.retainAll(y);
     Set<String> all = new TreeSet<>(x);
     all.addAll(y);
-    return (double) common.size() / all.size();
+    double jaccard = (double) common.size() / all.size();
+    // One name inside the other (a listed name with a longer trading name) deserves a look, not a match.
+    double containment = 0.9 * common.size() / Math.min(x.size(), y.size());
+    return Math.max(jaccard, containment);
   }
 }

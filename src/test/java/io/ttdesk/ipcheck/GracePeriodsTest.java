@@ -1,0 +1,39 @@
+package io.ttdesk.ipcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ttdesk.ipcheck.GracePeriods.Novelty;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class GracePeriodsTest {
+
+  private static final LocalDate TALK = LocalDate.of(2026, 1, 10);
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+  @Test
+  void usTwelveMonthsLeaveTimeToFile() {
+    GracePeriods.Assessment a = GracePeriods.assess("US", TALK, TODAY);
+    assertThat(a.novelty()).isEqualTo(Novelty.FILE_BY_DEADLINE);
+    assertThat(a.fileBy()).isEqualTo(LocalDate.of(2027, 1, 10));
+  }
+
+  @Test
+  void chinasSixMonthsHaveRunOut() {
+    GracePeriods.Assessment a = GracePeriods.assess("CN", TALK, TODAY);
+    assertThat(a.novelty()).isEqualTo(Novelty.LOST);
+    assertThat(a.fileBy()).isEqualTo(LocalDate.of(2026, 7, 10));
+  }
+
+  @Test
+  void lastDayOfTheGracePeriodStillCounts() {
+    assertThat(GracePeriods.assess("JP", TALK, LocalDate.of(2026, 7, 10)).novelty()).isEqualTo(Novelty.FILE_BY_DEADLINE);
+    assertThat(GracePeriods.assess("JP", TALK, LocalDate.of(2026, 7, 11)).novelty()).isEqualTo(Novelty.LOST);
+  }
+
+  @Test
+  void europeanStatesHaveNoGracePeriodForOrdinaryDisclosures() {
+    assertThat(GracePeriods.of("DE")).isEmpty();
+    assertThat(GracePeriods.assess("DE", TODAY.minusDays(1), TODAY).novelty()).isEqualTo(Novelty.LOST);
+  }
+}
