@@ -177,18 +177,13 @@ public class DealService {
   }
 
   /**
-   * Locks a deal for a worker that reads what a command wrote: it waits until that command has
-   * committed, and then (read committed) sees its rows.
+   * Locks a deal for a worker before it reads anything: workers on one deal take turns, and a
+   * worker that reads what a command wrote waits until that command has committed, then (read
+   * committed) sees its rows. A missing deal is a technical failure the engine retries.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Deal lockForWorker(String id) {
     return deals.lockById(id).orElseThrow(() -> new IllegalStateException("no deal " + id));
-  }
-
-  /** Loads a deal for a worker; a missing deal is a technical failure the engine retries. */
-  @Transactional(readOnly = true)
-  public Deal forWorker(String id) {
-    return deals.findById(id).orElseThrow(() -> new IllegalStateException("no deal " + id));
   }
 
   @Transactional

@@ -63,7 +63,7 @@ public class IpCheckService {
    */
   @Transactional
   public String checkPatentPosition(String dealId, Actor actor) {
-    Deal deal = deals.forWorker(dealId);
+    Deal deal = deals.lockForWorker(dealId);
     deals.enter(dealId, Stage.IP_CHECK, actor);
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     LocalDate filing = deal.getPriorityDate() != null ? deal.getPriorityDate() : today;
@@ -113,7 +113,7 @@ public class IpCheckService {
    */
   @Transactional
   public ScreeningResult screen(String dealId, Actor actor) {
-    Deal deal = deals.forWorker(dealId);
+    Deal deal = deals.lockForWorker(dealId);
     deals.enter(dealId, Stage.IP_CHECK, actor);
     String version = deniedParties.latestVersion().orElse(null);
     List<DeniedParty> list = version == null ? List.of() : deniedParties.findByListVersion(version);

@@ -1,6 +1,7 @@
 package io.ttdesk.process;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.JobError;
@@ -62,7 +63,7 @@ public class JobOnce {
 
   private Map<String, Object> read(String text) {
     try {
-      return json.readValue(text, MAP);
+      return json.readerFor(MAP).with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue(text);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
