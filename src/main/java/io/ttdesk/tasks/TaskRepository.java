@@ -1,7 +1,10 @@
 package io.ttdesk.tasks;
 
 import java.util.Collection;
+import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -15,7 +18,14 @@ interface TaskRepository extends JpaRepository<Task, Long> {
       order by t.dueAt asc, t.id asc""")
   List<Task> visible(Task.State state, Collection<String> groups, String user, String dealId);
 
-  List<Task> findByDealIdAndState(String dealId, Task.State state);
+  /** Locks the rows: waits for a completion in flight, and then no longer finds its task open. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select t from Task t where t.dealId = :dealId and t.state = io.ttdesk.tasks.Task.State.OPEN")
+  List<Task> lockOpenOfDeal(String dealId);
+
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select t from Task t where t.id = :id")
+  Optional<Task> lock(long id);
 
   List<Task> findByDealIdOrderByIdAsc(String dealId);
 

@@ -149,13 +149,15 @@ public class TaskService {
       throw new IllegalStateException("no handler for task type " + task.getElementId());
     }
     TaskHandler.Result result = apply(handler, TaskView.of(task), body, user);
+    // Written before the engine hears of it: whatever the engine does next (close the deal and
+    // withdraw its open tasks) waits on this row until the completion has committed.
+    task.claim(user.getUsername());
+    task.end(Task.State.COMPLETED, user.getUsername(), result.outcome(), clock.instant());
     tasks.flush();
     if (!engine.completeTask(id, result.variables())) {
       withdrawInNewTransaction(id);
       throw new ConflictException("state", "the process no longer waits for this task; it was withdrawn");
     }
-    task.claim(user.getUsername());
-    task.end(Task.State.COMPLETED, user.getUsername(), result.outcome(), clock.instant());
     Map<String, Object> data = new HashMap<>(result.variables());
     data.put("taskId", id);
     data.put("form", body);
@@ -189,19 +191,19 @@ public class TaskService {
   }
 
   private void withdrawInNewTransaction(long id) {
-    newTx.executeWithoutResult(s -> tasks.findById(id).filter(Task::isOpen).ifPresent(t -> withdraw(t, "engine")));
+    newTx.executeWithoutResult(s -> tasks.lock(id).filter(Task::isOpen).ifPresent(t -> withdraw(t, "engine")));
   }
 
   /** Open tasks of a closed deal are withdrawn with it. */
   @EventListener
   void onDealClosed(DealClosed closed) {
-    tasks.findByDealIdAndState(closed.dealId(), Task.State.OPEN).forEach(t -> withdraw(t, "deal " + closed.outcome()));
+    tasks.lockOpenOfDeal(closed.dealId()).forEach(t -> withdraw(t, "deal " + closed.outcome()));
   }
 
   /** A paid milestone ends its chase task (the diagram's terminate end event cancels the job). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void withdrawForMilestone(String dealId, String milestone) {
-    tasks.findByDealIdAndState(dealId, Task.State.OPEN).stream()
+    tasks.lockOpenOfDeal(dealId).stream()
         .filter(t -> milestone.equals(t.getMilestone()))
         .forEach(t -> withdraw(t, "milestone paid"));
   }
@@ -228,8 +230,9 @@ public class TaskService {
     return tasks.findById(id).filter(t -> user.sees(t.getCentre())).orElseThrow(() -> new NotFoundException("task", id));
   }
 
+  /** Locks the task: two people acting on it at once take turns, and the second sees the first's result. */
   private Task actionable(long id, DeskUser user) {
-    Task task = visible(id, user);
+    Task task = tasks.lock(id).filter(t -> user.sees(t.getCentre())).orElseThrow(() -> new NotFoundException("task", id));
     if (!user.groups().contains(task.getCandidateGroup())) {
       throw new ForbiddenException("This task is for " + task.getCandidateGroup() + ".");
     }
