@@ -34,6 +34,9 @@ public class TaskService {
 
   public enum Filter { ALL, MINE, GROUPS, UNASSIGNED }
 
+  /** The actor of changes the task list makes on its own. */
+  static final Actor TASK_LIST = Actor.worker("task-list");
+
   private final TaskRepository tasks;
   private final Map<String, TaskHandler<?>> handlers;
   private final Engine engine;
@@ -71,7 +74,7 @@ public class TaskService {
     data.put("type", task.getElementId());
     data.put("candidateGroup", task.getCandidateGroup());
     data.put("dueAt", task.getDueAt());
-    history.record(n.dealId(), Actor.worker("user-task"), "TASK_CREATED", "Task created: " + task.getName(), data);
+    history.record(n.dealId(), TASK_LIST, "TASK_CREATED", "Task created: " + task.getName(), data);
     return TaskView.of(task);
   }
 
@@ -222,7 +225,7 @@ public class TaskService {
 
   private void withdraw(Task task, String why) {
     task.end(Task.State.WITHDRAWN, "system", "WITHDRAWN", clock.instant());
-    history.record(task.getDealId(), Actor.worker("user-task"), "TASK_WITHDRAWN", "Task withdrawn: " + task.getName(),
+    history.record(task.getDealId(), TASK_LIST, "TASK_WITHDRAWN", "Task withdrawn: " + task.getName(),
         Map.of("taskId", task.getId(), "reason", why));
   }
 

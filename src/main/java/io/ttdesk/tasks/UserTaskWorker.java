@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
 import io.ttdesk.deal.DealService;
-import io.ttdesk.history.Actor;
 import io.ttdesk.process.DealProcess.Headers;
 import io.ttdesk.process.DealProcess.Jobs;
 import io.ttdesk.process.DealProcess.Vars;
@@ -56,7 +55,7 @@ public class UserTaskWorker {
         job.getProcessInstanceKey()));
     TaskHandler<?> handler = handlers.get(job.getElementId());
     if (handler != null && handler.stage() != null) {
-      deals.enter(dealId, handler.stage(), Actor.worker(job.getType()));
+      deals.enter(dealId, handler.stage(), TaskService.TASK_LIST);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.ttdesk.casefile.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttdesk.deal.Deal;
@@ -59,7 +60,7 @@ class CaseFileController {
 
   record Check(String kind, String result, String listVersion, BigDecimal score, JsonNode evidence, Instant checkedAt) {}
 
-  record CaseFile(String id, String reference, String title, String abstractText, String centre, Stage stage,
+  record CaseFile(String id, String reference, String title, @JsonProperty("abstract") String abstractText, String centre, Stage stage,
       Deal.Status status, Outcome outcome, boolean withdrawalRequested, String ownerInstitution, String ownerCountry,
       String targetCountry, boolean crossBorder, String licenseeName, String licenseeCountry, int technologyReadinessLevel,
       String technologyField, Deal.Valuation valuationInputs, BigDecimal patentCosts, List<Inventor> inventors,
