@@ -22,8 +22,8 @@ async function call(method, path, body) {
   const text = await res.text();
   const data = text ? JSON.parse(text) : null;
   if (!res.ok) {
-    const fields = (data && data.errors || []).map(e => `${e.field}: ${e.reason}`).join('; ');
-    throw new Error((data && (data.detail || data.title)) + (fields && !data.detail.includes(fields) ? ' (' + fields + ')' : ''));
+    // The problem's detail names every field and its reason.
+    throw new Error(data ? data.detail || data.title : res.statusText);
   }
   return data;
 }

@@ -1,6 +1,7 @@
 package io.ttdesk.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.camunda.client.api.command.ClientStatusException;
 import io.ttdesk.common.ConflictException;
 import io.ttdesk.common.FieldProblem;
 import io.ttdesk.common.ForbiddenException;
@@ -61,6 +62,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail forbidden(RuntimeException e) {
     String detail = e instanceof ForbiddenException ? e.getMessage() : "Your role does not allow this.";
     return problem(HttpStatus.FORBIDDEN, "Forbidden", detail, "forbidden");
+  }
+
+  /** Commands reach the engine inside their transaction: when it is unreachable nothing is stored. */
+  @ExceptionHandler(ClientStatusException.class)
+  ProblemDetail engine(ClientStatusException e) {
+    log.warn("Engine refused or unreachable: {}", e.getMessage());
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Workflow engine unavailable",
+        "The workflow engine did not accept the command; nothing was stored. Try again shortly.", "engine-unavailable");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
