@@ -154,10 +154,15 @@ abstract class ApiTest {
   }
 
   String dealInExecution() {
+    return dealSignedOn(LocalDate.now());
+  }
+
+  /** Accepted and signed on that day: the upfront fee falls due 30 days later, the milestone in six months. */
+  String dealSignedOn(LocalDate signedOn) {
     String id = dealAwaitingAnswer();
     post("broker", "/api/v1/deals/" + id + "/counterparty-responses", Map.of("response", "ACCEPT")).expect(202);
     post("broker", "/api/v1/deals/" + id + "/signature",
-        Map.of("signedOn", LocalDate.now().toString(), "signedBy", "Licensee CEO")).expect(202);
+        Map.of("signedOn", signedOn.toString(), "signedBy", "Licensee CEO")).expect(202);
     await().atMost(Duration.ofSeconds(30)).until(() -> deal(id).get("schedule").size() == 2);
     return id;
   }

@@ -29,15 +29,8 @@ class TaskFormsIT extends ApiTest {
 
   @Test
   void overduePaymentIsChasedAndItsTaskEndsWhenThePaymentArrives() {
-    String id = disclose(disclosure("SHA", "CN", "CN", null));
-    complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
-    // Signed 40 days ago: the upfront fee fell due 10 days ago; the milestone is due in a year.
-    complete("broker", id, "PrepareTermSheet", termSheet(20000, LocalDate.now().plusYears(1).toString()));
-    awaitStage(id, "NEGOTIATION");
-    post("broker", "/api/v1/deals/" + id + "/counterparty-responses", Map.of("response", "ACCEPT")).expect(202);
-    post("broker", "/api/v1/deals/" + id + "/signature",
-        Map.of("signedOn", LocalDate.now().minusDays(40).toString(), "signedBy", "CEO")).expect(202);
-
+    // Signed 40 days ago: the upfront fee fell due 10 days ago.
+    String id = dealSignedOn(LocalDate.now().minusDays(40));
     long chase = awaitTask("broker", id, "ChasePayment");
     assertThat(get("broker", "/api/v1/tasks/" + chase).body().get("milestone").asText()).isEqualTo("UPFRONT");
     post("broker", "/api/v1/tasks/" + chase + "/complete", Map.of()).expect(400).problemOn("comment");
@@ -48,13 +41,7 @@ class TaskFormsIT extends ApiTest {
 
   @Test
   void chaseTaskStillOpenIsWithdrawnWhenThePaymentArrives() {
-    String id = disclose(disclosure("SHA", "CN", "CN", null));
-    complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
-    complete("broker", id, "PrepareTermSheet", termSheet(20000, LocalDate.now().plusYears(1).toString()));
-    awaitStage(id, "NEGOTIATION");
-    post("broker", "/api/v1/deals/" + id + "/counterparty-responses", Map.of("response", "ACCEPT")).expect(202);
-    post("broker", "/api/v1/deals/" + id + "/signature",
-        Map.of("signedOn", LocalDate.now().minusDays(40).toString(), "signedBy", "CEO")).expect(202);
+    String id = dealSignedOn(LocalDate.now().minusDays(40));
     long chase = awaitTask("broker", id, "ChasePayment");
 
     post("broker", "/api/v1/deals/" + id + "/payments", Map.of("milestone", "UPFRONT", "amount", "20000.00",
