@@ -151,11 +151,13 @@ CREATE TABLE term_sheet_milestone (
 CREATE TABLE counterparty_response (
   id             BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
   deal_id        VARCHAR(36)      NOT NULL,
+  term_sheet_version INT       NOT NULL,
   round_no       INT           NOT NULL,
   response       VARCHAR(16)   NOT NULL,
   comment_text   VARCHAR(2000),
   recorded_by    VARCHAR(64)   NOT NULL,
   recorded_at    DATETIME(6)   NOT NULL,
+  CONSTRAINT uq_response_version UNIQUE (deal_id, term_sheet_version),
   CONSTRAINT fk_response_deal FOREIGN KEY (deal_id) REFERENCES deal (id)
 );
 
@@ -263,8 +265,9 @@ CREATE TABLE history_event (
 CREATE INDEX ix_history_deal ON history_event (deal_id, id);
 
 INSERT INTO distribution_policy (code, version, name, effective_from, office_fee_percent, deduct_patent_costs)
-VALUES ('STANFORD_CLASSIC', 1, 'Stanford classic: 15% office, patent costs, then thirds', '2000-01-01', 15.0000, TRUE);
+VALUES ('STANFORD_CLASSIC', 1, 'Stanford classic: 15% office, patent costs, then thirds to inventors, department and office',
+        '2000-01-01', 15.0000, TRUE);
 INSERT INTO distribution_share (policy_code, policy_version, position, kind, beneficiary, weight) VALUES
   ('STANFORD_CLASSIC', 1, 1, 'INVENTOR', 'Inventors', 1),
   ('STANFORD_CLASSIC', 1, 2, 'DEPARTMENT', 'Inventors'' department', 1),
-  ('STANFORD_CLASSIC', 1, 3, 'SCHOOL', 'School', 1);
+  ('STANFORD_CLASSIC', 1, 3, 'OFFICE', 'Technology transfer office', 1);

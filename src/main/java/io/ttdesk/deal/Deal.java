@@ -97,7 +97,9 @@ public class Deal {
     d.ownerInstitution = parties.ownerInstitution();
     d.ownerCountry = parties.ownerCountry();
     d.targetCountry = parties.targetCountry();
-    d.crossBorder = !parties.ownerCountry().equals(parties.targetCountry());
+    // A foreign licensee makes the deal cross-border even when the market is the owner's own.
+    d.crossBorder = !parties.ownerCountry().equals(parties.targetCountry())
+        || (parties.licenseeCountry() != null && !parties.ownerCountry().equals(parties.licenseeCountry()));
     d.licenseeName = parties.licenseeName();
     d.licenseeCountry = parties.licenseeCountry();
     d.trl = trl;

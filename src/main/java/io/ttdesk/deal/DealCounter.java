@@ -15,11 +15,6 @@ class DealCounter {
 
   protected DealCounter() {}
 
-  DealCounter(String prefix) {
-    this.prefix = prefix;
-    this.nextNo = 1;
-  }
-
   int take() {
     return nextNo++;
   }

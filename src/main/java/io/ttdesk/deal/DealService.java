@@ -123,7 +123,8 @@ public class DealService {
 
   private String nextReference(String centre, Instant now) {
     String prefix = centre + "-" + Year.from(now.atZone(ZoneOffset.UTC));
-    DealCounter counter = counters.lock(prefix).orElseGet(() -> counters.saveAndFlush(new DealCounter(prefix)));
+    counters.ensure(prefix);
+    DealCounter counter = counters.lock(prefix).orElseThrow();
     return "%s-%04d".formatted(prefix, counter.take());
   }
 
@@ -158,6 +159,9 @@ public class DealService {
     if (!deal.isOpen()) {
       throw new ConflictException("stage", "the deal is closed (" + deal.getOutcome() + ")");
     }
+    if (deal.isWithdrawalRequested()) {
+      throw new ConflictException("stage", "the deal is being withdrawn");
+    }
     if (required != null && deal.getStage() != required) {
       throw new ConflictException("stage", command + " needs the deal in stage " + required + ", it is in " + deal.getStage());
     }
@@ -167,9 +171,6 @@ public class DealService {
   @Transactional
   public Deal withdraw(String id, String reason, DeskUser user) {
     Deal deal = lockForCommand(id, user, null, "withdrawal");
-    if (deal.isWithdrawalRequested()) {
-      throw new ConflictException("stage", "withdrawal was already requested");
-    }
     deal.requestWithdrawal(clock.instant());
     history.record(id, user.actor(), "WITHDRAWAL_REQUESTED", "Withdrawal requested", Map.of("reason", reason));
     engine.publish(Messages.WITHDRAWN, id, "withdrawal:" + id, Map.of());
@@ -177,12 +178,13 @@ public class DealService {
   }
 
   /**
-   * Locks a deal for a worker before it reads anything: workers on one deal take turns, and a
-   * worker that reads what a command wrote waits until that command has committed, then (read
-   * committed) sees its rows. A missing deal is a technical failure the engine retries.
+   * Locks a deal before anything of it is read or written: workers and task completions on one
+   * deal take turns (always the deal row first, then its tasks), and a worker that reads what a
+   * command wrote waits until that command has committed, then (read committed) sees its rows.
+   * A missing deal is a technical failure the engine retries.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public Deal lockForWorker(String id) {
+  public Deal lock(String id) {
     return deals.lockById(id).orElseThrow(() -> new IllegalStateException("no deal " + id));
   }
 

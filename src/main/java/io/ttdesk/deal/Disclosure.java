@@ -22,7 +22,7 @@ import java.util.List;
 /** An invention disclosure: what starts a deal. */
 public record Disclosure(
     @NotBlank @Size(max = 300) String title,
-    @JsonProperty("abstract") @NotBlank @Size(max = 20000) String abstractText,
+    @JsonProperty("abstract") @NotBlank @Size(max = 10000) String abstractText,
     @NotBlank String centre,
     @NotBlank @Size(max = 200) String ownerInstitution,
     @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code") String ownerCountry,
@@ -39,7 +39,7 @@ public record Disclosure(
   public record Licensee(@NotBlank @Size(max = 200) String name,
       @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code") String country) {}
 
-  public record InventorShare(@NotBlank @Size(max = 200) String name, @Email String email,
+  public record InventorShare(@NotBlank @Size(max = 200) String name, @Email @Size(max = 200) String email,
       @Size(max = 200) String department,
       @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal share,
       Boolean employedByOwner) {}

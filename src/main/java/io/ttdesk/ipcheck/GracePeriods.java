@@ -17,8 +17,10 @@ public final class GracePeriods {
       "KR", Period.ofMonths(12),
       "CA", Period.ofMonths(12),
       "AU", Period.ofMonths(12),
-      "CN", Period.ofMonths(6),
-      "JP", Period.ofMonths(6));
+      // Japan: 12 months since the 2018 amendment of Patent Act art. 30.
+      "JP", Period.ofMonths(12),
+      // China: 6 months, and only for the disclosures art. 24 lists (exhibitions, named conferences).
+      "CN", Period.ofMonths(6));
 
   private GracePeriods() {}
 

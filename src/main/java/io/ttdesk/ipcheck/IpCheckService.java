@@ -63,7 +63,7 @@ public class IpCheckService {
    */
   @Transactional
   public String checkPatentPosition(String dealId, Actor actor) {
-    Deal deal = deals.lockForWorker(dealId);
+    Deal deal = deals.lock(dealId);
     deals.enter(dealId, Stage.IP_CHECK, actor);
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     LocalDate filing = deal.getPriorityDate() != null ? deal.getPriorityDate() : today;
@@ -113,9 +113,9 @@ public class IpCheckService {
    */
   @Transactional
   public ScreeningResult screen(String dealId, Actor actor) {
-    Deal deal = deals.lockForWorker(dealId);
+    Deal deal = deals.lock(dealId);
     deals.enter(dealId, Stage.IP_CHECK, actor);
-    String version = deniedParties.latestVersion().orElse(null);
+    String version = deniedParties.findFirstByOrderByIdDesc().map(DeniedParty::getListVersion).orElse(null);
     List<DeniedParty> list = version == null ? List.of() : deniedParties.findByListVersion(version);
     Map<String, String> parties = new LinkedHashMap<>();
     parties.put(deal.getOwnerInstitution(), deal.getOwnerCountry());

@@ -3,7 +3,6 @@ package io.ttdesk.ipcheck;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
 
 interface IpCheckRepository extends JpaRepository<IpCheck, Long> {
 
@@ -12,8 +11,8 @@ interface IpCheckRepository extends JpaRepository<IpCheck, Long> {
 
 interface DeniedPartyRepository extends JpaRepository<DeniedParty, Long> {
 
-  @Query("select max(p.listVersion) from DeniedParty p")
-  Optional<String> latestVersion();
+  /** The list imported last (version names need not sort). */
+  Optional<DeniedParty> findFirstByOrderByIdDesc();
 
   List<DeniedParty> findByListVersion(String listVersion);
 }

@@ -22,6 +22,8 @@ public class CounterpartyResponse {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
   private String dealId;
+  /** The offered term-sheet version this answers; one answer per version. */
+  private int termSheetVersion;
   private int roundNo;
   @Enumerated(EnumType.STRING)
   private Answer response;
@@ -32,9 +34,10 @@ public class CounterpartyResponse {
 
   protected CounterpartyResponse() {}
 
-  CounterpartyResponse(String dealId, int roundNo, Answer response, String comment, String recordedBy,
+  CounterpartyResponse(String dealId, int termSheetVersion, int roundNo, Answer response, String comment, String recordedBy,
       Instant recordedAt) {
     this.dealId = dealId;
+    this.termSheetVersion = termSheetVersion;
     this.roundNo = roundNo;
     this.response = response;
     this.comment = comment;
@@ -43,6 +46,7 @@ public class CounterpartyResponse {
   }
 
   public Long getId() { return id; }
+  public int getTermSheetVersion() { return termSheetVersion; }
   public int getRoundNo() { return roundNo; }
   public Answer getResponse() { return response; }
   public String getComment() { return comment; }

@@ -1,5 +1,7 @@
 package io.ttdesk.licensing;
 
+import io.ttdesk.common.ConflictException;
+import io.ttdesk.common.Dates;
 import io.ttdesk.common.FieldProblem;
 import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.deal.Deal;
@@ -14,7 +16,6 @@ import io.ttdesk.security.DeskUser;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,11 +58,13 @@ public class LicensingService {
   /** Stores the next version of the deal's term sheet. */
   @Transactional
   public TermSheet propose(String dealId, Terms t, DeskUser user) {
-    if (!DealService.isCurrency(t.currency())) {
-      throw new InvalidInputException("currency", "is not an ISO 4217 currency");
+    // One currency per deal: patent costs, valuation and payments are then comparable without rates.
+    String dealCurrency = deals.lock(dealId).getCurrency();
+    if (!dealCurrency.equals(t.currency())) {
+      throw new InvalidInputException("currency", "must be " + dealCurrency + ", the deal's currency");
     }
     List<FieldProblem> problems = new ArrayList<>();
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    LocalDate today = Dates.earliestToday(clock);
     for (int i = 0; i < t.milestones().size(); i++) {
       if (t.milestones().get(i).dueDate().isBefore(today)) {
         problems.add(new FieldProblem("milestones[" + i + "].dueDate", "must not be in the past"));
@@ -101,9 +104,13 @@ public class LicensingService {
   @Transactional
   public CounterpartyResponse respond(String dealId, CounterpartyResponse.Answer answer, String comment, DeskUser user) {
     Deal deal = deals.lockForCommand(dealId, user, Stage.NEGOTIATION, "a counterparty response");
+    int offered = current(dealId).map(TermSheet::getVersion).orElseThrow();
+    if (responses.existsByDealIdAndTermSheetVersion(dealId, offered)) {
+      throw new ConflictException("response", "term sheet v" + offered + " has already been answered");
+    }
     int round = (int) responses.countByDealIdAndResponse(dealId, CounterpartyResponse.Answer.COUNTER_OFFER)
         + (answer == CounterpartyResponse.Answer.COUNTER_OFFER ? 1 : 0);
-    CounterpartyResponse saved = responses.save(new CounterpartyResponse(dealId, round, answer, comment,
+    CounterpartyResponse saved = responses.save(new CounterpartyResponse(dealId, offered, round, answer, comment,
         user.getUsername(), clock.instant()));
     Stage next = switch (answer) {
       case ACCEPT -> Stage.SIGNATURE;
@@ -115,7 +122,7 @@ public class LicensingService {
     data.put("response", answer);
     data.put("round", round);
     data.put("comment", comment);
-    data.put("termSheetVersion", current(dealId).map(TermSheet::getVersion).orElse(0));
+    data.put("termSheetVersion", offered);
     history.record(dealId, user.actor(), "COUNTERPARTY_RESPONDED", "Counterparty: " + answer, data);
     engine.publish(Messages.COUNTERPARTY_RESPONSE, deal.getId(), "response:" + dealId + ":" + saved.getId(),
         Map.of(Vars.COUNTERPARTY_RESPONSE, answer.name(), Vars.NEGOTIATION_ROUND, round));
@@ -125,7 +132,7 @@ public class LicensingService {
   @Transactional
   public void sign(String dealId, LocalDate signedOn, String signedBy, DeskUser user) {
     deals.lockForCommand(dealId, user, Stage.SIGNATURE, "a signature");
-    if (signedOn.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
+    if (signedOn.isAfter(Dates.latestToday(clock))) {
       throw new InvalidInputException("signedOn", "must not be in the future");
     }
     deals.enter(dealId, Stage.EXECUTION, user.actor());
@@ -159,8 +166,9 @@ public class LicensingService {
         Map.of("termSheetVersion", sheet.getVersion(), "payments",
             due.stream().map(p -> Map.of("code", p.getCode(), "amount", p.getAmount(), "currency", p.getCurrency(),
                 "dueDate", p.getDueDate())).toList()));
+    // Overdue once the due day has ended everywhere: the start of the next day at UTC-12.
     return due.stream().map(p -> Map.<String, Object>of("id", p.getCode(),
-        "dueAt", p.getDueDate().atStartOfDay(ZoneOffset.UTC).toInstant().toString())).toList();
+        "dueAt", p.getDueDate().plusDays(1).atStartOfDay(Dates.LAST_ZONE).toInstant().toString())).toList();
   }
 
   @Transactional(readOnly = true)

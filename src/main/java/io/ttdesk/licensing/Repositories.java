@@ -16,6 +16,8 @@ interface CounterpartyResponseRepository extends JpaRepository<CounterpartyRespo
   List<CounterpartyResponse> findByDealIdOrderByIdAsc(String dealId);
 
   long countByDealIdAndResponse(String dealId, CounterpartyResponse.Answer response);
+
+  boolean existsByDealIdAndTermSheetVersion(String dealId, int termSheetVersion);
 }
 
 interface ScheduledPaymentRepository extends JpaRepository<ScheduledPayment, Long> {

@@ -1,5 +1,6 @@
 package io.ttdesk.licensing;
 
+import io.ttdesk.common.ForbiddenException;
 import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.deal.Stage;
 import io.ttdesk.process.DealProcess.Tasks;
@@ -64,12 +65,16 @@ class TermSheetTasks {
   }
 
   @Bean
-  TaskHandler<Approval> approveTermSheet() {
+  TaskHandler<Approval> approveTermSheet(LicensingService licensing) {
     return new TaskHandler<>() {
       public String elementId() { return Tasks.APPROVE_TERM_SHEET; }
       public Class<Approval> form() { return Approval.class; }
       public Stage stage() { return Stage.LICENSING; }
       public Result complete(TaskView task, Approval form, DeskUser user) {
+        // Four eyes: whoever wrote the terms does not approve them.
+        licensing.current(task.dealId()).filter(s -> s.getCreatedBy().equals(user.getUsername())).ifPresent(s -> {
+          throw new ForbiddenException("You prepared term sheet v" + s.getVersion() + "; another manager must approve it.");
+        });
         if (form.decision() == ApprovalDecision.REJECT && (form.comment() == null || form.comment().isBlank())) {
           throw new InvalidInputException("comment", "is required when the term sheet is rejected");
         }

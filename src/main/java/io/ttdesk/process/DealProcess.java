@@ -1,5 +1,7 @@
 package io.ttdesk.process;
 
+import java.util.List;
+
 /**
  * The contract between bpmn/deal.bpmn and the code: process id, job types, messages,
  * variables and element ids. No other class spells these strings.
@@ -23,6 +25,37 @@ public final class DealProcess {
     public static final String ACTIVATE_CONTRACT = "contract-activate";
     public static final String SPLIT_REVENUE = "revenue-split";
     public static final String CLOSE = "deal-close";
+    /** End listener of each business rule task: records what the decision table decided. */
+    public static final String DECISION_RECORD = "decision-record";
+  }
+
+  /** The business rule tasks: the decision each calls, the variable it sets, and its inputs. */
+  public enum Decision {
+    VALUATION_REVIEW("DecideValuationReview", "valuation-review", "managerReviewRequired",
+        List.of("valuationValue", "trl")),
+    TERM_SHEET_APPROVAL("DecideTermSheetApproval", "term-sheet-approval", "approvalRequired",
+        List.of("dealForm", "upfrontFee", "royaltyRate", "crossBorder"));
+
+    public final String elementId;
+    public final String decisionId;
+    public final String resultVariable;
+    public final List<String> inputs;
+
+    Decision(String elementId, String decisionId, String resultVariable, List<String> inputs) {
+      this.elementId = elementId;
+      this.decisionId = decisionId;
+      this.resultVariable = resultVariable;
+      this.inputs = inputs;
+    }
+
+    public static Decision ofElement(String elementId) {
+      for (Decision d : values()) {
+        if (d.elementId.equals(elementId)) {
+          return d;
+        }
+      }
+      throw new IllegalArgumentException("no decision at element " + elementId);
+    }
   }
 
   /** Header names on jobs. */

@@ -16,7 +16,7 @@ public class Engine {
   private final Duration messageTtl;
   private final Duration taskJobTimeout;
 
-  Engine(CamundaClient client, @Value("${ttdesk.engine.message-ttl:PT1H}") Duration messageTtl,
+  Engine(CamundaClient client, @Value("${ttdesk.engine.message-ttl:P7D}") Duration messageTtl,
       @Value("${ttdesk.engine.task-job-timeout:PT1H}") Duration taskJobTimeout) {
     this.client = client;
     this.messageTtl = messageTtl;

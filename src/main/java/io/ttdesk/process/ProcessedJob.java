@@ -4,10 +4,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.springframework.data.domain.Persistable;
 
 @Entity
 @Table(name = "processed_job")
-class ProcessedJob {
+class ProcessedJob implements Persistable<Long> {
 
   @Id
   private Long jobKey;
@@ -28,5 +29,16 @@ class ProcessedJob {
 
   String result() {
     return result;
+  }
+
+  @Override
+  public Long getId() {
+    return jobKey;
+  }
+
+  /** Always a plain INSERT: a second delivery racing the first must collide on the key, not overwrite. */
+  @Override
+  public boolean isNew() {
+    return true;
   }
 }

@@ -1,6 +1,7 @@
 package io.ttdesk.revenue;
 
 import io.ttdesk.common.ConflictException;
+import io.ttdesk.common.Dates;
 import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.common.Money;
 import io.ttdesk.deal.Deal;
@@ -17,7 +18,6 @@ import io.ttdesk.tasks.TaskService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +58,15 @@ public class RevenueService {
   @Transactional
   public Payment receive(String dealId, String milestone, Money amount, LocalDate receivedOn, DeskUser user) {
     deals.lockForCommand(dealId, user, Stage.EXECUTION, "a payment");
+    if (licensing.schedule(dealId).isEmpty()) {
+      throw new ConflictException("milestone", "the payment schedule is still being set up; try again shortly");
+    }
     ScheduledPayment due = licensing.scheduled(dealId, milestone)
         .orElseThrow(() -> new InvalidInputException("milestone", "is not in the deal's payment schedule"));
     if (!due.getCurrency().equals(amount.currency().getCurrencyCode())) {
       throw new InvalidInputException("currency", "must be " + due.getCurrency() + ", the contract currency");
     }
-    if (receivedOn.isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)))) {
+    if (receivedOn.isAfter(Dates.latestToday(clock))) {
       throw new InvalidInputException("receivedOn", "must not be in the future");
     }
     if (payments.findByDealIdAndMilestone(dealId, milestone).isPresent()) {
@@ -84,7 +87,7 @@ public class RevenueService {
    */
   @Transactional
   public List<LedgerLine> split(String dealId, String milestone, Actor actor) {
-    Deal deal = deals.lockForWorker(dealId);
+    Deal deal = deals.lock(dealId);
     Payment p = payments.findByDealIdAndMilestone(dealId, milestone)
         .orElseThrow(() -> new IllegalStateException("no payment for " + dealId + " " + milestone));
     if (ledger.existsByPaymentId(p.getId())) {
@@ -100,7 +103,7 @@ public class RevenueService {
       outstanding = deal.patentCostsMoney().minus(Money.of(reimbursed, p.getCurrency()));
     }
     List<SplitRule.Line> lines = rule.split(payment, outstanding, deal.getInventors().stream()
-        .map(i -> new SplitRule.InventorShare(i.name(), i.sharePercent())).toList());
+        .map(i -> new SplitRule.InventorShare(i.name(), i.department(), i.sharePercent())).toList());
     List<LedgerLine> saved = new java.util.ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       saved.add(ledger.save(new LedgerLine(p.getId(), dealId, i + 1, lines.get(i), rule.policyCode(),

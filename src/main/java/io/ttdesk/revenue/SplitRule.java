@@ -3,12 +3,15 @@ package io.ttdesk.revenue;
 import io.ttdesk.common.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A distribution policy version as pure data and arithmetic: an office fee, optional
- * reimbursement of patent costs, then the net divided among beneficiaries by weight.
- * Inventors' part is divided again by their disclosure shares.
+ * reimbursement of patent costs, then the net divided among beneficiaries by weight. The
+ * inventors' part is divided again by their disclosure shares, the departments' part among the
+ * inventors' departments by the same shares.
  */
 public record SplitRule(String policyCode, int policyVersion, BigDecimal officeFeePercent,
     boolean deductPatentCosts, List<Share> shares) {
@@ -18,7 +21,8 @@ public record SplitRule(String policyCode, int policyVersion, BigDecimal officeF
   /** One beneficiary of the net income; {@code INVENTOR} stands for all inventors together. */
   public record Share(Kind kind, String beneficiary, BigDecimal weight) {}
 
-  public record InventorShare(String name, BigDecimal percent) {}
+  /** An inventor's share of the disclosure, and the department that takes a department share for it. */
+  public record InventorShare(String name, String department, BigDecimal percent) {}
 
   public record Line(Kind kind, String beneficiary, Money amount, String basis) {}
 
@@ -49,6 +53,20 @@ public record SplitRule(String policyCode, int policyVersion, BigDecimal officeF
           InventorShare inventor = inventors.get(j);
           lines.add(new Line(Kind.INVENTOR, inventor.name(), each.get(j),
               inventor.percent().stripTrailingZeros().toPlainString() + "% of inventors' " + basis));
+        }
+      } else if (share.kind() == Kind.DEPARTMENT) {
+        // Each inventor's department takes the department share in proportion to that inventor's share.
+        Map<String, BigDecimal> byDepartment = new LinkedHashMap<>();
+        for (InventorShare inventor : inventors) {
+          String department = inventor.department() == null || inventor.department().isBlank()
+              ? share.beneficiary() : inventor.department();
+          byDepartment.merge(department, inventor.percent(), BigDecimal::add);
+        }
+        List<Money> each = parts.get(i).allocate(List.copyOf(byDepartment.values()));
+        int j = 0;
+        for (Map.Entry<String, BigDecimal> department : byDepartment.entrySet()) {
+          lines.add(new Line(Kind.DEPARTMENT, department.getKey(), each.get(j++),
+              department.getValue().stripTrailingZeros().toPlainString() + "% of departments' " + basis));
         }
       } else {
         lines.add(new Line(share.kind(), share.beneficiary(), parts.get(i), basis));

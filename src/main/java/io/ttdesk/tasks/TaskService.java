@@ -2,13 +2,16 @@ package io.ttdesk.tasks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.ttdesk.common.ConflictException;
 import io.ttdesk.common.FieldProblem;
 import io.ttdesk.common.ForbiddenException;
 import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.common.NotFoundException;
 import io.ttdesk.deal.DealClosed;
+import io.ttdesk.deal.DealService;
 import io.ttdesk.history.Actor;
 import io.ttdesk.history.History;
 import io.ttdesk.process.Engine;
@@ -43,17 +46,21 @@ public class TaskService {
   private final History history;
   private final ObjectMapper json;
   private final Validator validator;
+  private final TransactionTemplate tx;
   private final TransactionTemplate newTx;
+  private final DealService deals;
   private final Clock clock;
 
   TaskService(TaskRepository tasks, List<TaskHandler<?>> handlers, Engine engine, History history, ObjectMapper json,
-      Validator validator, TransactionTemplate tx, Clock clock) {
+      Validator validator, TransactionTemplate tx, DealService deals, Clock clock) {
     this.tasks = tasks;
     this.handlers = handlers.stream().collect(Collectors.toMap(TaskHandler::elementId, Function.identity()));
     this.engine = engine;
     this.history = history;
     this.json = json;
     this.validator = validator;
+    this.tx = tx;
+    this.deals = deals;
     this.newTx = new TransactionTemplate(tx.getTransactionManager());
     this.newTx.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
     this.clock = clock;
@@ -87,6 +94,7 @@ public class TaskService {
   public List<TaskView> list(DeskUser user, Filter filter, String dealId) {
     return tasks.visible(Task.State.OPEN, user.groups().isEmpty() ? List.of("-") : user.groups(), user.getUsername(), dealId)
         .stream()
+        .filter(t -> user.sees(t.getCentre()))
         .filter(t -> switch (filter) {
           case ALL -> true;
           case MINE -> user.getUsername().equals(t.getAssignee());
@@ -138,11 +146,21 @@ public class TaskService {
   }
 
   /**
-   * Completes a task with its form. The case change, the task row and the history commit only
-   * if the engine accepted the completion; a task the engine no longer has is marked withdrawn.
+   * Completes a task with its form. The case change, the task row and the history are written
+   * first and the engine is told last, inside the same transaction: if the engine refuses, nothing
+   * is stored; whatever the engine does next (close the deal, withdraw tasks) waits on these rows
+   * until they commit. A task the engine no longer has is then marked withdrawn.
    */
-  @Transactional
   public TaskView complete(long id, JsonNode body, DeskUser user) {
+    try {
+      return tx.execute(status -> completeInTransaction(id, body, user));
+    } catch (TaskGone gone) {
+      withdrawInNewTransaction(id);
+      throw new ConflictException("state", "the process no longer waits for this task; it was withdrawn");
+    }
+  }
+
+  private TaskView completeInTransaction(long id, JsonNode body, DeskUser user) {
     Task task = actionable(id, user);
     if (task.getAssignee() != null && !task.getAssignee().equals(user.getUsername())) {
       throw new ForbiddenException("The task is claimed by " + task.getAssignee() + ".");
@@ -151,25 +169,31 @@ public class TaskService {
     if (handler == null) {
       throw new IllegalStateException("no handler for task type " + task.getElementId());
     }
-    TaskHandler.Result result = apply(handler, TaskView.of(task), body, user);
-    // Written before the engine hears of it: whatever the engine does next (close the deal and
-    // withdraw its open tasks) waits on this row until the completion has committed.
+    Completion done = apply(handler, TaskView.of(task), body, user);
     task.claim(user.getUsername());
-    task.end(Task.State.COMPLETED, user.getUsername(), result.outcome(), clock.instant());
-    tasks.flush();
-    if (!engine.completeTask(id, result.variables())) {
-      withdrawInNewTransaction(id);
-      throw new ConflictException("state", "the process no longer waits for this task; it was withdrawn");
-    }
-    Map<String, Object> data = new HashMap<>(result.variables());
+    task.end(Task.State.COMPLETED, user.getUsername(), done.result().outcome(), clock.instant());
+    Map<String, Object> data = new HashMap<>(done.result().variables());
     data.put("taskId", id);
-    data.put("form", body);
+    data.put("form", json.valueToTree(done.form()));
     history.record(task.getDealId(), user.actor(), "TASK_COMPLETED",
-        "Task completed: " + task.getName() + " (" + result.outcome() + ")", data);
+        "Task completed: " + task.getName() + " (" + done.result().outcome() + ")", data);
+    tasks.flush();
+    if (!engine.completeTask(id, done.result().variables())) {
+      throw new TaskGone();
+    }
     return TaskView.of(task);
   }
 
-  private <F> TaskHandler.Result apply(TaskHandler<F> handler, TaskView task, JsonNode body, DeskUser user) {
+  private record Completion(Object form, TaskHandler.Result result) {}
+
+  /** The engine no longer has the task's job: roll the completion back. */
+  private static final class TaskGone extends RuntimeException {
+    TaskGone() {
+      super(null, null, false, false);
+    }
+  }
+
+  private <F> Completion apply(TaskHandler<F> handler, TaskView task, JsonNode body, DeskUser user) {
     F form = read(body, handler.form());
     List<FieldProblem> problems = validator.validate(form).stream()
         .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
@@ -178,12 +202,15 @@ public class TaskService {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    return handler.complete(task, form, user);
+    return new Completion(form, handler.complete(task, form, user));
   }
 
   private <F> F read(JsonNode body, Class<F> type) {
     try {
-      return json.treeToValue(body == null ? json.createObjectNode() : body, type);
+      return json.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .treeToValue(body == null ? json.createObjectNode() : body, type);
+    } catch (UnrecognizedPropertyException e) {
+      throw new InvalidInputException(e.getPropertyName(), "is not a field of this task's form");
     } catch (MismatchedInputException e) {
       String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
           .collect(Collectors.joining("."));
@@ -233,9 +260,13 @@ public class TaskService {
     return tasks.findById(id).filter(t -> user.sees(t.getCentre())).orElseThrow(() -> new NotFoundException("task", id));
   }
 
-  /** Locks the task: two people acting on it at once take turns, and the second sees the first's result. */
+  /**
+   * Locks the deal, then the task: two people acting on a task at once take turns and the second
+   * sees the first's result, in the same lock order as the workers (deal, then its tasks).
+   */
   private Task actionable(long id, DeskUser user) {
-    Task task = tasks.lock(id).filter(t -> user.sees(t.getCentre())).orElseThrow(() -> new NotFoundException("task", id));
+    deals.lock(visible(id, user).getDealId());
+    Task task = tasks.lock(id).orElseThrow(() -> new NotFoundException("task", id));
     if (!user.groups().contains(task.getCandidateGroup())) {
       throw new ForbiddenException("This task is for " + task.getCandidateGroup() + ".");
     }

@@ -34,7 +34,7 @@ public class ValuationService {
   /** Values the deal from its current inputs and stores the result with them. */
   @Transactional
   public Money compute(String dealId, Actor actor) {
-    Deal deal = deals.lockForWorker(dealId);
+    Deal deal = deals.lock(dealId);
     deals.enter(dealId, Stage.VALUATION, actor);
     Deal.Valuation in = deal.valuationInputs();
     Money value = ReliefFromRoyalty.value(new ReliefFromRoyalty.Inputs(in.currency(), in.projectedRevenue(),

@@ -58,7 +58,7 @@ class ValuationTasks {
       public Class<Revision> form() { return Revision.class; }
       public Stage stage() { return Stage.VALUATION; }
       public Result complete(TaskView task, Revision form, DeskUser user) {
-        Deal.Valuation current = deals.lockForWorker(task.dealId()).valuationInputs();
+        Deal.Valuation current = deals.lock(task.dealId()).valuationInputs();
         deals.reviseValuation(task.dealId(), new Deal.Valuation(current.currency(),
             form.projectedRevenue() == null ? current.projectedRevenue() : form.projectedRevenue(),
             form.royaltyRate(), form.taxRate(), form.discountRate()));

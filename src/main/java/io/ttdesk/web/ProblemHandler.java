@@ -19,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -53,8 +54,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return p;
   }
 
-  @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
-  ProblemDetail concurrent(ObjectOptimisticLockingFailureException e) {
+  @ExceptionHandler({ObjectOptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
+  ProblemDetail concurrent(RuntimeException e) {
     return problem(HttpStatus.CONFLICT, "Changed concurrently", "The case changed while this request ran; reload and try again.", "conflict");
   }
 
@@ -110,7 +111,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     FieldProblem problem = new FieldProblem("body", "is not readable JSON");
     if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-      problem = new FieldProblem(path(jme), "has a malformed value: " + jme.getOriginalMessage().split("\n")[0]);
+      problem = new FieldProblem(path(jme), "has a malformed value");
     }
     return ResponseEntity.badRequest().body(invalid(List.of(problem)));
   }

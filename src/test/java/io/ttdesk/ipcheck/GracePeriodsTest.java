@@ -27,8 +27,13 @@ class GracePeriodsTest {
 
   @Test
   void lastDayOfTheGracePeriodStillCounts() {
-    assertThat(GracePeriods.assess("JP", TALK, LocalDate.of(2026, 7, 10)).novelty()).isEqualTo(Novelty.FILE_BY_DEADLINE);
-    assertThat(GracePeriods.assess("JP", TALK, LocalDate.of(2026, 7, 11)).novelty()).isEqualTo(Novelty.LOST);
+    assertThat(GracePeriods.assess("CN", TALK, LocalDate.of(2026, 7, 10)).novelty()).isEqualTo(Novelty.FILE_BY_DEADLINE);
+    assertThat(GracePeriods.assess("CN", TALK, LocalDate.of(2026, 7, 11)).novelty()).isEqualTo(Novelty.LOST);
+  }
+
+  @Test
+  void japanAllowsTwelveMonthsSince2018() {
+    assertThat(GracePeriods.assess("JP", TALK, TODAY).fileBy()).isEqualTo(LocalDate.of(2027, 1, 10));
   }
 
   @Test

@@ -70,6 +70,11 @@ class DealFlowIT extends ApiTest {
         "VALUATION_COMPUTED", "TERM_SHEET_PROPOSED", "OFFER_SENT", "COUNTERPARTY_RESPONDED", "CONTRACT_SIGNED",
         "CONTRACT_ACTIVATED", "PAYMENT_RECEIVED", "PAYMENT_SPLIT", "DEAL_CLOSED");
     assertThat(historyTypes(id)).contains("SCREENING_DONE", "PATENT_POSITION_CHECKED");
+    JsonNode approval = StreamSupport.stream(get("auditor", "/api/v1/deals/" + id + "/history").body().spliterator(), false)
+        .filter(e -> e.get("type").asText().equals("DECISION_EVALUATED"))
+        .filter(e -> e.get("data").get("decision").asText().equals("term-sheet-approval")).findFirst().orElseThrow();
+    assertThat(approval.get("data").get("approvalRequired").asBoolean()).isTrue();
+    assertThat(approval.get("data").get("inputs").get("dealForm").asText()).isEqualTo("EXCLUSIVE_LICENCE");
     JsonNode closed = last(get("auditor", "/api/v1/deals/" + id + "/history").body());
     assertThat(closed.get("actor").asText()).isEqualTo("worker:deal-close");
     assertThat(closed.get("data").get("outcome").asText()).isEqualTo("COMPLETED");
@@ -94,6 +99,22 @@ class DealFlowIT extends ApiTest {
     assertThat(historyTypes(id)).contains("SCREENING_DONE", "DEAL_CLOSED").doesNotContain("TERM_SHEET_PROPOSED");
     assertThat(get("broker", "/api/v1/tasks?dealId=" + id).body()).isEmpty();
     assertThat(d.get("tasks")).extracting(t -> t.get("state").asText()).doesNotContain("OPEN");
+  }
+
+  @Test
+  void aForeignLicenseeMakesTheDealCrossBorderAndScreened() {
+    Map<String, Object> domesticMarket = new java.util.HashMap<>(disclosure("SHA", "CN", "CN", null));
+    domesticMarket.put("licensee", Map.of("name", "Orion Dual-Use Technologies", "country", "RU"));
+    String id = disclose(domesticMarket);
+    assertThat(deal(id).get("crossBorder").asBoolean()).isTrue();
+    complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
+    long hit = awaitTask("manager", id, "DecideScreeningHit");
+    JsonNode screening = check(deal(id), "SCREENING");
+    assertThat(screening.get("result").asText()).isEqualTo("MATCH");
+    assertThat(screening.get("evidence").get("licenceCountries").get(0).asText()).isEqualTo("RU");
+    post("manager", "/api/v1/tasks/" + hit + "/complete", Map.of("decision", "CLEAR", "reason", "Different entity"))
+        .expect(200);
+    awaitTask("broker", id, "PrepareTermSheet");
   }
 
   @Test

@@ -50,12 +50,39 @@ class DuplicateDeliveryIT extends ApiTest {
         "currency", "USD", "receivedOn", LocalDate.now().toString())).expect(201);
     Awaitility.await().atMost(Duration.ofSeconds(30))
         .until(() -> get("auditor", "/api/v1/deals/" + id + "/ledger").body().get(0).get("lines").size() == 6);
-    // The engine's own job already ran; a second delivery with a new key must not split again either.
+    // The engine's own job already split it; another job for the same payment (one delivered twice,
+    // or one from a recreated process instance) must not split it again.
     ActivatedJob again = job(7_000_000_002L, Jobs.SPLIT_REVENUE, Map.of());
     split.split(again, id, Map.of("id", "UPFRONT"));
     split.split(again, id, Map.of("id", "UPFRONT"));
     assertThat(get("auditor", "/api/v1/deals/" + id + "/ledger").body().get(0).get("lines")).hasSize(6);
     assertThat(count(id, "PAYMENT_SPLIT")).isEqualTo(1);
+  }
+
+  @Test
+  void twoDeliveriesRacingEachOtherLeaveOneEffect() throws Exception {
+    String id = disclose(disclosure("SHA", "CN", "CN", null));
+    ActivatedJob job = job(7_000_000_004L, Jobs.VALUATION, Map.of());
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      List<java.util.concurrent.Future<Object>> runs = List.of(1, 2).stream().map(n -> pool.submit(() -> {
+        start.await();
+        try {
+          return (Object) valuation.compute(job, id);
+        } catch (RuntimeException e) {
+          return e;
+        }
+      })).toList();
+      List<Object> outcomes = List.of(runs.get(0).get(), runs.get(1).get());
+      // One delivery wins; the other either finds its stored result or collides and is retried by the engine.
+      assertThat(outcomes).filteredOn(o -> o instanceof Map).isNotEmpty();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(deal(id).get("valuations")).hasSize(1);
+    assertThat(count(id, "VALUATION_COMPUTED")).isEqualTo(1);
+    assertThat(valuation.compute(job, id)).containsKey("valuationValue");
   }
 
   @Test

@@ -229,4 +229,48 @@ class EndpointRulesIT extends ApiTest {
     return Map.of("milestone", milestone, "amount", amount, "currency", currency,
         "receivedOn", LocalDate.now().toString());
   }
+
+  @Test
+  void aDealBeingWithdrawnTakesNoFurtherCommands() {
+    String id = dealInExecution();
+    post("broker", "/api/v1/deals/" + id + "/withdrawal", Map.of("reason", "Licensee insolvent")).expect(202);
+    post("broker", "/api/v1/deals/" + id + "/payments", payment("UPFRONT", "20000.00", "USD")).expect(409).problemOn("stage");
+    assertThat(get("auditor", "/api/v1/deals/" + id + "/ledger").body()).isEmpty();
+  }
+
+  @Test
+  void eachOfferIsAnsweredOnce() {
+    String id = dealAwaitingAnswer();
+    post("broker", "/api/v1/deals/" + id + "/counterparty-responses", Map.of("response", "DECLINE")).expect(202);
+    post("broker", "/api/v1/deals/" + id + "/counterparty-responses", Map.of("response", "ACCEPT")).expect(409);
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> "DECLINED".equals(deal(id).path("outcome").asText()));
+    assertThat(deal(id).get("counterpartyResponses")).hasSize(1);
+  }
+
+  @Test
+  void termSheetFormsRefuseOtherCurrenciesAndUnknownFields() {
+    String id = disclose(disclosure("SHA", "CN", "CN", null));
+    complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
+    long task = awaitTask("broker", id, "PrepareTermSheet");
+    Map<String, Object> euro = new HashMap<>(termSheet(20000, LocalDate.now().plusMonths(6).toString()));
+    euro.put("currency", "EUR");
+    post("broker", "/api/v1/tasks/" + task + "/complete", euro).expect(400).problemOn("currency");
+    Map<String, Object> extra = new HashMap<>(termSheet(20000, LocalDate.now().plusMonths(6).toString()));
+    extra.put("discount", 50);
+    post("broker", "/api/v1/tasks/" + task + "/complete", extra).expect(400).problemOn("discount");
+    assertThat(deal(id).get("termSheets")).isEmpty();
+  }
+
+  @Test
+  void whoeverPreparedTheTermsDoesNotApproveThem() {
+    String id = disclose(disclosure("SHA", "CN", "CN", null));
+    complete("lead", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
+    Map<String, Object> exclusive = new HashMap<>(termSheet(20000, LocalDate.now().plusMonths(6).toString()));
+    exclusive.put("dealForm", "EXCLUSIVE_LICENCE");
+    complete("lead", id, "PrepareTermSheet", exclusive);
+    long approval = awaitTask("lead", id, "ApproveTermSheet");
+    post("lead", "/api/v1/tasks/" + approval + "/complete", Map.of("decision", "APPROVE")).expect(403);
+    post("manager", "/api/v1/tasks/" + approval + "/complete", Map.of("decision", "APPROVE")).expect(200);
+  }
 }

@@ -63,10 +63,11 @@ public class DemoData implements ApplicationRunner {
         new AppUser("broker2", hash, "Wang Wei (broker)", "BROKER", "SHA"),
         new AppUser("berlin", hash, "Anna Schmidt (broker)", "BROKER", "BER"),
         new AppUser("manager", hash, "Zhang Min (manager)", "MANAGER", "SHA,BER"),
+        new AppUser("lead", hash, "Zhou Lan (lead broker and manager)", "BROKER,MANAGER", "SHA"),
         new AppUser("auditor", hash, "Olga Petrova (auditor)", "AUDITOR", "SHA,BER"),
         new AppUser("admin", hash, "Site administrator", "ADMIN", "")));
     int listed = ipChecks.importDeniedParties("DEMO-2026-11", new ClassPathResource("demo/denied-parties.csv").getInputStream());
-    log.info("Demo data: 2 centres, 6 users (password '{}'), {} denied parties", PASSWORD, listed);
+    log.info("Demo data: 2 centres, 7 users (password '{}'), {} denied parties", PASSWORD, listed);
     if (withDeals) {
       demoDeals();
     }

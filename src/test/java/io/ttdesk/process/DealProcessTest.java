@@ -108,10 +108,10 @@ class DealProcessTest {
   void largeValueGoesToManagerWhoCanSendItBack() {
     start(false, 6);
     userTask(Tasks.SCREEN_DISCLOSURE, Map.of(Vars.SCREENING_DECISION, "PURSUE"));
-    service(Jobs.VALUATION, Map.of(Vars.VALUATION_VALUE, 2_500_000));
+    value(2_500_000);
     userTask(Tasks.REVIEW_VALUATION, Map.of(Vars.VALUATION_DECISION, "SEND_BACK"));
     userTask(Tasks.REVISE_VALUATION, Map.of());
-    service(Jobs.VALUATION, Map.of(Vars.VALUATION_VALUE, 1_800_000));
+    value(1_800_000);
     userTask(Tasks.REVIEW_VALUATION, Map.of(Vars.VALUATION_DECISION, "APPROVE"));
     service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
     assertThat(instance).hasPassedElement("ComputeValuation", 2).hasPassedElement("ReviseValuation")
@@ -122,7 +122,7 @@ class DealProcessTest {
   void earlyTechnologyNeedsReviewWhateverItsValue() {
     start(false, 2);
     userTask(Tasks.SCREEN_DISCLOSURE, Map.of(Vars.SCREENING_DECISION, "PURSUE"));
-    service(Jobs.VALUATION, Map.of(Vars.VALUATION_VALUE, 50_000));
+    value(50_000);
     assertThat(instance).isWaitingAtElements("ReviewValuation");
   }
 
@@ -322,11 +322,27 @@ class DealProcessTest {
 
   private void pursueAndValue(int value) {
     userTask(Tasks.SCREEN_DISCLOSURE, Map.of(Vars.SCREENING_DECISION, "PURSUE"));
+    value(value);
+  }
+
+  /** The valuation worker, then the listener that records the review decision. */
+  private void value(int value) {
     service(Jobs.VALUATION, Map.of(Vars.VALUATION_VALUE, value));
+    decisionRecorded("DecideValuationReview", "managerReviewRequired");
   }
 
   private void termSheet(String form, int upfront, double royalty) {
     userTask(Tasks.PREPARE_TERM_SHEET, Map.of(Vars.DEAL_FORM, form, Vars.UPFRONT_FEE, upfront, Vars.ROYALTY_RATE, royalty));
+    decisionRecorded("DecideTermSheetApproval", "approvalRequired");
+  }
+
+  /** The decision's end listener sees the decision's result before the gateway reads it. */
+  private void decisionRecorded(String elementId, String resultVariable) {
+    ActivatedJob job = activate(Jobs.DECISION_RECORD).getFirst();
+    assertThat(job.getElementId()).isEqualTo(elementId);
+    assertThat(job.getVariablesAsMap()).containsKey(resultVariable);
+    client.newCompleteCommand(job.getKey()).send().join();
+    idle();
   }
 
   private void offerAndAnswer(String response, int round) {

@@ -18,10 +18,10 @@ class SplitRuleTest {
   private static final SplitRule STANFORD = new SplitRule("STANFORD_CLASSIC", 1, new BigDecimal("15"), true, List.of(
       new SplitRule.Share(Kind.INVENTOR, "Inventors", BigDecimal.ONE),
       new SplitRule.Share(Kind.DEPARTMENT, "Department", BigDecimal.ONE),
-      new SplitRule.Share(Kind.SCHOOL, "School", BigDecimal.ONE)));
+      new SplitRule.Share(Kind.OFFICE, "Office", BigDecimal.ONE)));
 
   private static final List<InventorShare> SIXTY_FORTY = List.of(
-      new InventorShare("Chen", new BigDecimal("60")), new InventorShare("Rossi", new BigDecimal("40")));
+      new InventorShare("Chen", "Physics", new BigDecimal("60")), new InventorShare("Rossi", "Physics", new BigDecimal("40")));
 
   @Test
   void officeThenPatentCostsThenThirdsThenInventorShares() {
@@ -32,8 +32,8 @@ class SplitRuleTest {
             "PATENT_COSTS Patent cost reimbursement 100.00",
             "INVENTOR Chen 150.00",
             "INVENTOR Rossi 100.00",
-            "DEPARTMENT Department 250.00",
-            "SCHOOL School 250.00");
+            "DEPARTMENT Physics 250.00",
+            "OFFICE Office 250.00");
   }
 
   @Test
@@ -47,12 +47,24 @@ class SplitRuleTest {
   @Test
   void centsThatDoNotDivideEvenlyStillAddUpToThePayment() {
     List<Line> lines = STANFORD.split(Money.of("100.00", "USD"), Money.zero(java.util.Currency.getInstance("USD")),
-        List.of(new InventorShare("A", new BigDecimal("33.3333")), new InventorShare("B", new BigDecimal("33.3333")),
-            new InventorShare("C", new BigDecimal("33.3334"))));
+        List.of(new InventorShare("A", null, new BigDecimal("33.3333")), new InventorShare("B", null, new BigDecimal("33.3333")),
+            new InventorShare("C", null, new BigDecimal("33.3334"))));
     assertThat(amount(lines, Kind.OFFICE_FEE)).isEqualByComparingTo("15.00");
     assertThat(lines.stream().filter(l -> l.kind() == Kind.INVENTOR).map(l -> l.amount().amount())
         .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("28.34");
     assertThat(total(lines)).isEqualByComparingTo("100.00");
+  }
+
+  @Test
+  void departmentShareFollowsEachInventorsDepartment() {
+    List<Line> lines = STANFORD.split(Money.of("1000.00", "USD"), Money.zero(java.util.Currency.getInstance("USD")),
+        List.of(new InventorShare("Chen", "Physics", new BigDecimal("50")),
+            new InventorShare("Rossi", "Chemistry", new BigDecimal("30")),
+            new InventorShare("Li", "Physics", new BigDecimal("20"))));
+    assertThat(lines).filteredOn(l -> l.kind() == Kind.DEPARTMENT)
+        .extracting(l -> l.beneficiary() + " " + l.amount().amount().toPlainString())
+        .containsExactly("Physics 198.33", "Chemistry 85.00");
+    assertThat(total(lines)).isEqualByComparingTo("1000.00");
   }
 
   @Test
@@ -75,10 +87,10 @@ class SplitRuleTest {
       for (int k = 0; k < n - 1; k++) {
         BigDecimal share = left.multiply(BigDecimal.valueOf(random.nextInt(90) + 5)).divide(BigDecimal.valueOf(100), 4,
             java.math.RoundingMode.DOWN);
-        inventors.add(new InventorShare("I" + k, share));
+        inventors.add(new InventorShare("I" + k, "D" + random.nextInt(3), share));
         left = left.subtract(share);
       }
-      inventors.add(new InventorShare("I" + (n - 1), left));
+      inventors.add(new InventorShare("I" + (n - 1), null, left));
       List<Line> lines = STANFORD.split(payment, patent, inventors);
       assertThat(total(lines)).as("split of %s", payment).isEqualByComparingTo(payment.amount());
       assertThat(lines).allSatisfy(l -> assertThat(l.amount().amount().signum()).isGreaterThanOrEqualTo(0));

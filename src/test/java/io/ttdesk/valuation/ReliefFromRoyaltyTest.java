@@ -23,10 +23,12 @@ class ReliefFromRoyaltyTest {
   }
 
   @Test
-  void onePointOfRoyaltyMovesTheValueByAFifthOrMore() {
-    BigDecimal at4 = ReliefFromRoyalty.value(inputs("4", "1000000", "2000000", "3000000")).amount();
-    BigDecimal at5 = ReliefFromRoyalty.value(inputs("5", "1000000", "2000000", "3000000")).amount();
-    assertThat(at5.divide(at4, 4, java.math.RoundingMode.HALF_EVEN)).isEqualByComparingTo("1.25");
+  void roundsHalfEvenToTheCurrencysMinorUnit() {
+    // 10,000,000 JPY x 3% x 70% / 1.08 = 194,444.44... -> 194,444 (yen have no minor unit)
+    ReliefFromRoyalty.Inputs yen = new ReliefFromRoyalty.Inputs(Currency.getInstance("JPY"),
+        List.of(new BigDecimal("10000000")), new BigDecimal("3"), new BigDecimal("30"), new BigDecimal("8"));
+    assertThat(ReliefFromRoyalty.value(yen).amount()).isEqualByComparingTo("194444");
+    assertThat(ReliefFromRoyalty.value(yen).amount().scale()).isZero();
   }
 
   @Test
