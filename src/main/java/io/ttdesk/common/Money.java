@@ -33,6 +33,15 @@ public record Money(BigDecimal amount, Currency currency) {
     return new Money(BigDecimal.ZERO, currency);
   }
 
+  /** Whether the code names an ISO 4217 currency. */
+  public static boolean isCurrency(String code) {
+    try {
+      return code != null && code.matches("[A-Z]{3}") && Currency.getInstance(code) != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   public static int scaleOf(Currency currency) {
     return Math.max(currency.getDefaultFractionDigits(), 0);
   }

@@ -13,6 +13,8 @@ public class Centre {
   private String name;
   private String country;
   private String currency;
+  /** The code of the revenue distribution policy the centre applies. */
+  private String revenuePolicy;
 
   protected Centre() {}
 
@@ -21,10 +23,16 @@ public class Centre {
     this.name = name;
     this.country = country;
     this.currency = currency;
+    this.revenuePolicy = "STANFORD_CLASSIC";
+  }
+
+  public void applyPolicy(String policyCode) {
+    this.revenuePolicy = policyCode;
   }
 
   public String getCode() { return code; }
   public String getName() { return name; }
   public String getCountry() { return country; }
   public String getCurrency() { return currency; }
+  public String getRevenuePolicy() { return revenuePolicy; }
 }

@@ -4,6 +4,7 @@ import io.ttdesk.common.ConflictException;
 import io.ttdesk.common.FieldProblem;
 import io.ttdesk.common.ForbiddenException;
 import io.ttdesk.common.InvalidInputException;
+import io.ttdesk.common.Money;
 import io.ttdesk.common.NotFoundException;
 import io.ttdesk.history.Actor;
 import io.ttdesk.history.History;
@@ -105,19 +106,11 @@ public class DealService {
     if (total.compareTo(HUNDRED) != 0) {
       problems.add(new FieldProblem("inventors", "shares must add up to 100, not " + total.stripTrailingZeros().toPlainString()));
     }
-    if (!isCurrency(in.valuation().currency())) {
+    if (!Money.isCurrency(in.valuation().currency())) {
       problems.add(new FieldProblem("valuation.currency", "is not an ISO 4217 currency"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
-    }
-  }
-
-  public static boolean isCurrency(String code) {
-    try {
-      return code != null && Currency.getInstance(code) != null;
-    } catch (IllegalArgumentException e) {
-      return false;
     }
   }
 

@@ -14,7 +14,10 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.hibernate.annotations.Immutable;
 
 /** A version of a revenue distribution policy, as data. Versions are added, never edited. */
@@ -37,6 +40,7 @@ class DistributionPolicy {
     private SplitRule.Kind kind;
     private String beneficiary;
     private BigDecimal weight;
+    private BigDecimal tierFrom;
 
     protected ShareRow() {}
   }
@@ -47,6 +51,8 @@ class DistributionPolicy {
   private LocalDate effectiveFrom;
   private BigDecimal officeFeePercent;
   private boolean deductPatentCosts;
+  /** The currency of the tier thresholds; null for a policy without tiers. */
+  private String thresholdCurrency;
 
   @OneToMany(fetch = FetchType.EAGER)
   @JoinColumn(name = "policy_code", referencedColumnName = "code")
@@ -57,9 +63,18 @@ class DistributionPolicy {
   protected DistributionPolicy() {}
 
   SplitRule rule() {
+    Map<BigDecimal, List<SplitRule.Share>> byTier = new TreeMap<>();
+    for (ShareRow s : shares) {
+      byTier.computeIfAbsent(s.tierFrom.stripTrailingZeros(), k -> new ArrayList<>())
+          .add(new SplitRule.Share(s.kind, s.beneficiary, s.weight));
+    }
     return new SplitRule(key.code(), key.version(), officeFeePercent, deductPatentCosts,
-        shares.stream().map(s -> new SplitRule.Share(s.kind, s.beneficiary, s.weight)).toList());
+        byTier.entrySet().stream().map(e -> new SplitRule.Tier(e.getKey(), List.copyOf(e.getValue()))).toList());
   }
+
+  String getThresholdCurrency() { return thresholdCurrency; }
+  boolean isDeductPatentCosts() { return deductPatentCosts; }
+  BigDecimal getOfficeFeePercent() { return officeFeePercent; }
 
   Key getKey() { return key; }
   String getName() { return name; }

@@ -3,6 +3,8 @@ package io.ttdesk.revenue;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.ttdesk.common.Money;
+import io.ttdesk.fx.ExchangeRates;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,17 +25,28 @@ public class Payment {
   private LocalDate receivedOn;
   private String recordedBy;
   private Instant recordedAt;
+  /** The amount in the centre's currency, and the stored rate that converted it. */
+  private String reportingCurrency;
+  private BigDecimal reportingAmount;
+  private BigDecimal rate;
+  private LocalDate rateDate;
+  private String rateSource;
 
   protected Payment() {}
 
-  Payment(String dealId, String milestone, BigDecimal amount, String currency, LocalDate receivedOn, String recordedBy,
-      Instant recordedAt) {
+  Payment(String dealId, String milestone, Money amount, LocalDate receivedOn, ExchangeRates.Applied reporting,
+      String recordedBy, Instant recordedAt) {
     this.id = UUID.randomUUID().toString();
     this.dealId = dealId;
     this.milestone = milestone;
-    this.amount = amount;
-    this.currency = currency;
+    this.amount = amount.amount();
+    this.currency = amount.currency().getCurrencyCode();
     this.receivedOn = receivedOn;
+    this.reportingCurrency = reporting.to();
+    this.reportingAmount = reporting.convert(amount).amount();
+    this.rate = reporting.rate();
+    this.rateDate = reporting.date();
+    this.rateSource = reporting.source();
     this.recordedBy = recordedBy;
     this.recordedAt = recordedAt;
   }
@@ -46,4 +59,9 @@ public class Payment {
   public LocalDate getReceivedOn() { return receivedOn; }
   public String getRecordedBy() { return recordedBy; }
   public Instant getRecordedAt() { return recordedAt; }
+  public String getReportingCurrency() { return reportingCurrency; }
+  public BigDecimal getReportingAmount() { return reportingAmount; }
+  public BigDecimal getRate() { return rate; }
+  public LocalDate getRateDate() { return rateDate; }
+  public String getRateSource() { return rateSource; }
 }

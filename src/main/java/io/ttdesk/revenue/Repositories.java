@@ -22,6 +22,13 @@ interface LedgerLineRepository extends JpaRepository<LedgerLine, Long> {
 
   @Query("select coalesce(sum(l.amount), 0) from LedgerLine l where l.dealId = :dealId and l.kind = :kind and l.currency = :currency")
   java.math.BigDecimal total(String dealId, SplitRule.Kind kind, String currency);
+
+  /** The licence's net income so far: everything distributed but the office fee and patent costs. */
+  @Query("""
+      select coalesce(sum(l.amount), 0) from LedgerLine l
+      where l.dealId = :dealId and l.currency = :currency
+        and l.kind not in (io.ttdesk.revenue.SplitRule.Kind.OFFICE_FEE, io.ttdesk.revenue.SplitRule.Kind.PATENT_COSTS)""")
+  java.math.BigDecimal netSoFar(String dealId, String currency);
 }
 
 interface DistributionPolicyRepository extends JpaRepository<DistributionPolicy, DistributionPolicy.Key> {

@@ -4,9 +4,11 @@ import io.ttdesk.common.ConflictException;
 import io.ttdesk.common.Dates;
 import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.common.Money;
+import io.ttdesk.deal.CentreRepository;
 import io.ttdesk.deal.Deal;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.deal.Stage;
+import io.ttdesk.fx.ExchangeRates;
 import io.ttdesk.history.Actor;
 import io.ttdesk.history.History;
 import io.ttdesk.licensing.LicensingService;
@@ -21,7 +23,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,12 +37,13 @@ public class RevenueService {
   private final TaskService tasks;
   private final History history;
   private final Engine engine;
+  private final CentreRepository centres;
+  private final ExchangeRates rates;
   private final Clock clock;
-  private final String policyCode;
 
   RevenueService(PaymentRepository payments, LedgerLineRepository ledger, DistributionPolicyRepository policies,
-      DealService deals, LicensingService licensing, TaskService tasks, History history, Engine engine, Clock clock,
-      @Value("${ttdesk.revenue.policy:STANFORD_CLASSIC}") String policyCode) {
+      DealService deals, LicensingService licensing, TaskService tasks, History history, Engine engine,
+      CentreRepository centres, ExchangeRates rates, Clock clock) {
     this.payments = payments;
     this.ledger = ledger;
     this.policies = policies;
@@ -50,14 +52,15 @@ public class RevenueService {
     this.tasks = tasks;
     this.history = history;
     this.engine = engine;
+    this.centres = centres;
+    this.rates = rates;
     this.clock = clock;
-    this.policyCode = policyCode;
   }
 
   /** Records a payment against a scheduled milestone and tells the process it arrived. */
   @Transactional
   public Payment receive(String dealId, String milestone, Money amount, LocalDate receivedOn, DeskUser user) {
-    deals.lockForCommand(dealId, user, Stage.EXECUTION, "a payment");
+    Deal deal = deals.lockForCommand(dealId, user, Stage.EXECUTION, "a payment");
     if (licensing.schedule(dealId).isEmpty()) {
       throw new ConflictException("milestone", "the payment schedule is still being set up; try again shortly");
     }
@@ -72,11 +75,17 @@ public class RevenueService {
     if (payments.findByDealIdAndMilestone(dealId, milestone).isPresent()) {
       throw new ConflictException("milestone", "a payment for " + milestone + " is already recorded");
     }
-    Payment p = payments.saveAndFlush(new Payment(dealId, milestone, amount.amount(), amount.currency().getCurrencyCode(),
-        receivedOn, user.getUsername(), clock.instant()));
+    String centreCurrency = centres.findById(deal.getCentre()).orElseThrow().getCurrency();
+    ExchangeRates.Applied reporting = rates.on(amount.currency().getCurrencyCode(), centreCurrency, receivedOn)
+        .orElseThrow(() -> new InvalidInputException("currency", "no exchange rate from " + amount.currency()
+            + " to " + centreCurrency + " on or before " + receivedOn + "; record one at /api/v1/exchange-rates"));
+    Payment p = payments.saveAndFlush(new Payment(dealId, milestone, amount, receivedOn, reporting, user.getUsername(),
+        clock.instant()));
     history.record(dealId, user.actor(), "PAYMENT_RECEIVED", "Payment " + amount + " for " + milestone,
         Map.of("paymentId", p.getId(), "milestone", milestone, "amount", p.getAmount(), "currency", p.getCurrency(),
-            "receivedOn", receivedOn, "scheduled", due.getAmount()));
+            "receivedOn", receivedOn, "scheduled", due.getAmount(), "reported", Map.of("currency", centreCurrency,
+                "amount", p.getReportingAmount(), "rate", reporting.rate(), "rateDate", reporting.date(),
+                "source", reporting.source())));
     engine.publish(Messages.PAYMENT_RECEIVED, Messages.paymentKey(dealId, milestone), "payment:" + p.getId(), Map.of());
     return p;
   }
@@ -93,6 +102,7 @@ public class RevenueService {
     if (ledger.existsByPaymentId(p.getId())) {
       return ledger.findByPaymentIdOrderByLineNoAsc(p.getId());
     }
+    String policyCode = centres.findById(deal.getCentre()).orElseThrow().getRevenuePolicy();
     DistributionPolicy policy = policies.inForce(policyCode, p.getReceivedOn()).stream().findFirst()
         .orElseThrow(() -> new IllegalStateException("no policy " + policyCode + " in force on " + p.getReceivedOn()));
     SplitRule rule = policy.rule();
@@ -102,8 +112,15 @@ public class RevenueService {
       BigDecimal reimbursed = ledger.total(dealId, SplitRule.Kind.PATENT_COSTS, p.getCurrency());
       outstanding = deal.patentCostsMoney().minus(Money.of(reimbursed, p.getCurrency()));
     }
-    List<SplitRule.Line> lines = rule.split(payment, outstanding, deal.getInventors().stream()
-        .map(i -> new SplitRule.InventorShare(i.name(), i.department(), i.sharePercent())).toList());
+    // Tier thresholds are stated in the policy's currency: convert them at the rate of the payment's day.
+    String thresholdCurrency = policy.getThresholdCurrency() == null ? p.getCurrency() : policy.getThresholdCurrency();
+    ExchangeRates.Applied thresholdRate = rates.on(thresholdCurrency, p.getCurrency(), p.getReceivedOn())
+        .orElseThrow(() -> new IllegalStateException("no exchange rate from " + thresholdCurrency + " to "
+            + p.getCurrency() + " on or before " + p.getReceivedOn() + " for the thresholds of " + policyCode));
+    Money netBefore = Money.of(ledger.netSoFar(dealId, p.getCurrency()), p.getCurrency());
+    List<SplitRule.Line> lines = rule.split(payment, new SplitRule.History(outstanding, netBefore, thresholdRate.rate()),
+        deal.getInventors().stream()
+            .map(i -> new SplitRule.InventorShare(i.name(), i.department(), i.sharePercent())).toList());
     List<LedgerLine> saved = new java.util.ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       saved.add(ledger.save(new LedgerLine(p.getId(), dealId, i + 1, lines.get(i), rule.policyCode(),
@@ -114,6 +131,10 @@ public class RevenueService {
     data.put("payment", payment.toString());
     data.put("policy", rule.policyCode() + " v" + rule.policyVersion());
     data.put("patentCostsOutstanding", outstanding.toString());
+    data.put("netBefore", netBefore.toString());
+    if (!thresholdRate.from().equals(thresholdRate.to())) {
+      data.put("thresholdRate", thresholdRate);
+    }
     data.put("lines", lines.stream().map(l -> Map.of("kind", l.kind(), "beneficiary", l.beneficiary(),
         "amount", l.amount().amount(), "basis", l.basis())).toList());
     data.put("rounding", "HALF_EVEN office fee; largest remainder for shares");

@@ -4,6 +4,7 @@ import io.ttdesk.deal.Centre;
 import io.ttdesk.deal.CentreRepository;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.deal.Disclosure;
+import io.ttdesk.fx.ExchangeRates;
 import io.ttdesk.ipcheck.IpCheckService;
 import io.ttdesk.security.AppUser;
 import io.ttdesk.security.AppUserRepository;
@@ -21,7 +22,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo centres, users and a denied-party list for the local run and the tests; with
+ * Demo centres, users, a denied-party list and exchange rates for the local run and the tests; with
  * {@code ttdesk.demo.deals=true} also a few deals. Lives in test sources: production has none of it.
  */
 @Component
@@ -35,16 +36,18 @@ public class DemoData implements ApplicationRunner {
   private final AppUserRepository users;
   private final PasswordEncoder encoder;
   private final IpCheckService ipChecks;
+  private final ExchangeRates exchangeRates;
   private final DealService deals;
   private final UserDetailsService userDetails;
   private final boolean withDeals;
 
   DemoData(CentreRepository centres, AppUserRepository users, PasswordEncoder encoder, IpCheckService ipChecks,
-      DealService deals, UserDetailsService userDetails, @Value("${ttdesk.demo.deals:false}") boolean withDeals) {
+      ExchangeRates exchangeRates, DealService deals, UserDetailsService userDetails, @Value("${ttdesk.demo.deals:false}") boolean withDeals) {
     this.centres = centres;
     this.users = users;
     this.encoder = encoder;
     this.ipChecks = ipChecks;
+    this.exchangeRates = exchangeRates;
     this.deals = deals;
     this.userDetails = userDetails;
     this.withDeals = withDeals;
@@ -67,7 +70,9 @@ public class DemoData implements ApplicationRunner {
         new AppUser("auditor", hash, "Olga Petrova (auditor)", "AUDITOR", "SHA,BER"),
         new AppUser("admin", hash, "Site administrator", "ADMIN", "")));
     int listed = ipChecks.importDeniedParties("DEMO-2026-11", new ClassPathResource("demo/denied-parties.csv").getInputStream());
-    log.info("Demo data: 2 centres, 7 users (password '{}'), {} denied parties", PASSWORD, listed);
+    int rates = exchangeRates.importCsv(new ClassPathResource("demo/exchange-rates.csv").getInputStream(), "admin");
+    log.info("Demo data: 2 centres, 7 users (password '{}'), {} denied parties, {} exchange rates", PASSWORD, listed,
+        rates);
     if (withDeals) {
       demoDeals();
     }

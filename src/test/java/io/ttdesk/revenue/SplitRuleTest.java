@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Stanford's classic rule: 15% to the office, then patent costs, then thirds. */
 class SplitRuleTest {
 
-  private static final SplitRule STANFORD = new SplitRule("STANFORD_CLASSIC", 1, new BigDecimal("15"), true, List.of(
+  private static final SplitRule STANFORD = SplitRule.flat("STANFORD_CLASSIC", 1, new BigDecimal("15"), true, List.of(
       new SplitRule.Share(Kind.INVENTOR, "Inventors", BigDecimal.ONE),
       new SplitRule.Share(Kind.DEPARTMENT, "Department", BigDecimal.ONE),
       new SplitRule.Share(Kind.OFFICE, "Office", BigDecimal.ONE)));
@@ -25,7 +25,7 @@ class SplitRuleTest {
 
   @Test
   void officeThenPatentCostsThenThirdsThenInventorShares() {
-    List<Line> lines = STANFORD.split(Money.of("1000.00", "USD"), Money.of("100.00", "USD"), SIXTY_FORTY);
+    List<Line> lines = STANFORD.split(Money.of("1000.00", "USD"), before(Money.of("100.00", "USD")), SIXTY_FORTY);
     assertThat(lines).extracting(l -> l.kind() + " " + l.beneficiary() + " " + l.amount().amount().toPlainString())
         .containsExactly(
             "OFFICE_FEE Technology transfer office 150.00",
@@ -38,7 +38,7 @@ class SplitRuleTest {
 
   @Test
   void patentCostsAreReimbursedOnlyUpToWhatIsLeftAfterTheOfficeFee() {
-    List<Line> lines = STANFORD.split(Money.of("100.00", "EUR"), Money.of("5000.00", "EUR"), SIXTY_FORTY);
+    List<Line> lines = STANFORD.split(Money.of("100.00", "EUR"), before(Money.of("5000.00", "EUR")), SIXTY_FORTY);
     assertThat(amount(lines, Kind.PATENT_COSTS)).isEqualByComparingTo("85.00");
     assertThat(amount(lines, Kind.DEPARTMENT)).isEqualByComparingTo("0.00");
     assertThat(total(lines)).isEqualByComparingTo("100.00");
@@ -46,7 +46,7 @@ class SplitRuleTest {
 
   @Test
   void centsThatDoNotDivideEvenlyStillAddUpToThePayment() {
-    List<Line> lines = STANFORD.split(Money.of("100.00", "USD"), Money.zero(java.util.Currency.getInstance("USD")),
+    List<Line> lines = STANFORD.split(Money.of("100.00", "USD"), before(Money.zero(java.util.Currency.getInstance("USD"))),
         List.of(new InventorShare("A", null, new BigDecimal("33.3333")), new InventorShare("B", null, new BigDecimal("33.3333")),
             new InventorShare("C", null, new BigDecimal("33.3334"))));
     assertThat(amount(lines, Kind.OFFICE_FEE)).isEqualByComparingTo("15.00");
@@ -57,7 +57,7 @@ class SplitRuleTest {
 
   @Test
   void departmentShareFollowsEachInventorsDepartment() {
-    List<Line> lines = STANFORD.split(Money.of("1000.00", "USD"), Money.zero(java.util.Currency.getInstance("USD")),
+    List<Line> lines = STANFORD.split(Money.of("1000.00", "USD"), before(Money.zero(java.util.Currency.getInstance("USD"))),
         List.of(new InventorShare("Chen", "Physics", new BigDecimal("50")),
             new InventorShare("Rossi", "Chemistry", new BigDecimal("30")),
             new InventorShare("Li", "Physics", new BigDecimal("20"))));
@@ -69,7 +69,7 @@ class SplitRuleTest {
 
   @Test
   void currenciesWithoutMinorUnitsSplitInWholeUnits() {
-    List<Line> lines = STANFORD.split(Money.of("10001", "JPY"), Money.zero(java.util.Currency.getInstance("JPY")), SIXTY_FORTY);
+    List<Line> lines = STANFORD.split(Money.of("10001", "JPY"), before(Money.zero(java.util.Currency.getInstance("JPY"))), SIXTY_FORTY);
     assertThat(amount(lines, Kind.OFFICE_FEE)).isEqualByComparingTo("1500");
     assertThat(lines).allSatisfy(l -> assertThat(l.amount().amount().scale()).isZero());
     assertThat(total(lines)).isEqualByComparingTo("10001");
@@ -91,10 +91,14 @@ class SplitRuleTest {
         left = left.subtract(share);
       }
       inventors.add(new InventorShare("I" + (n - 1), null, left));
-      List<Line> lines = STANFORD.split(payment, patent, inventors);
+      List<Line> lines = STANFORD.split(payment, before(patent), inventors);
       assertThat(total(lines)).as("split of %s", payment).isEqualByComparingTo(payment.amount());
       assertThat(lines).allSatisfy(l -> assertThat(l.amount().amount().signum()).isGreaterThanOrEqualTo(0));
     }
+  }
+
+  private static SplitRule.History before(Money patentCostsOutstanding) {
+    return new SplitRule.History(patentCostsOutstanding, Money.zero(patentCostsOutstanding.currency()), BigDecimal.ONE);
   }
 
   private static BigDecimal amount(List<Line> lines, Kind kind) {

@@ -46,14 +46,17 @@ class RevenueController {
 
   record LedgerEntry(int lineNo, String kind, String beneficiary, BigDecimal amount, String currency, String basis) {}
 
+  /** A payment, what it is worth in the centre's currency (with the stored rate used), and its split. */
   record PaymentSplit(String paymentId, String milestone, BigDecimal amount, String currency, LocalDate receivedOn,
-      String policy, BigDecimal distributed, List<LedgerEntry> lines) {}
+      Reported reported, String policy, BigDecimal distributed, List<LedgerEntry> lines) {}
+
+  record Reported(BigDecimal amount, String currency, BigDecimal rate, LocalDate rateDate, String source) {}
 
   @PostMapping("/payments")
   @PreAuthorize("hasAnyRole('BROKER','MANAGER')")
   ResponseEntity<PaymentSplit> receive(@PathVariable String id, @Valid @RequestBody PaymentRequest body,
       @AuthenticationPrincipal DeskUser user) {
-    if (!DealService.isCurrency(body.currency())) {
+    if (!Money.isCurrency(body.currency())) {
       throw new InvalidInputException("currency", "is not an ISO 4217 currency");
     }
     Money amount = Money.of(body.amount(), body.currency());
@@ -74,7 +77,11 @@ class RevenueController {
 
   private PaymentSplit view(Payment p) {
     List<LedgerLine> lines = revenue.lines(p.getId());
-    return new PaymentSplit(p.getId(), p.getMilestone(), money(p.getAmount(), p.getCurrency()), p.getCurrency(), p.getReceivedOn(),
+    Reported reported = p.getReportingCurrency() == null ? null : new Reported(
+        money(p.getReportingAmount(), p.getReportingCurrency()), p.getReportingCurrency(), p.getRate().stripTrailingZeros(),
+        p.getRateDate(), p.getRateSource());
+    return new PaymentSplit(p.getId(), p.getMilestone(), money(p.getAmount(), p.getCurrency()), p.getCurrency(),
+        p.getReceivedOn(), reported,
         lines.isEmpty() ? null : lines.getFirst().getPolicyCode() + " v" + lines.getFirst().getPolicyVersion(),
         money(lines.stream().map(LedgerLine::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add), p.getCurrency()),
         lines.stream().map(l -> new LedgerEntry(l.getLineNo(), l.getKind().name(), l.getBeneficiary(),
