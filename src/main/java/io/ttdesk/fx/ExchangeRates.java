@@ -66,6 +66,13 @@ public class ExchangeRates {
         r.getSource() + " (inverse)"));
   }
 
+  /** The amount in another currency at today's stored rate, or null when there is none. */
+  @Transactional(readOnly = true)
+  public BigDecimal todayOrNull(Money amount, String to) {
+    return on(amount.currency().getCurrencyCode(), to, LocalDate.now(clock))
+        .map(r -> r.convert(amount).amount()).orElse(null);
+  }
+
   @Transactional
   public ExchangeRate record(NewRate r, String user) {
     List<FieldProblem> problems = validate(r, "");

@@ -1,6 +1,9 @@
 package io.ttdesk.licensing;
 
 import io.ttdesk.common.ForbiddenException;
+import io.ttdesk.common.Money;
+import io.ttdesk.fx.ExchangeRates;
+import io.ttdesk.process.DealProcess;
 import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.deal.Stage;
 import io.ttdesk.process.DealProcess.Tasks;
@@ -20,6 +23,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +51,7 @@ class TermSheetTasks {
   record Approval(@NotNull ApprovalDecision decision, @Size(max = 2000) String comment) {}
 
   @Bean
-  TaskHandler<TermSheetForm> prepareTermSheet(LicensingService licensing) {
+  TaskHandler<TermSheetForm> prepareTermSheet(LicensingService licensing, ExchangeRates rates) {
     return new TaskHandler<>() {
       public String elementId() { return Tasks.PREPARE_TERM_SHEET; }
       public Class<TermSheetForm> form() { return TermSheetForm.class; }
@@ -58,8 +62,12 @@ class TermSheetTasks {
         TermSheet sheet = licensing.propose(task.dealId(), new LicensingService.Terms(f.dealForm(), f.currency(),
             f.upfrontFee(), f.royaltyRate(), f.minimumAnnualRoyalty() == null ? BigDecimal.ZERO : f.minimumAnnualRoyalty(),
             f.fieldOfUse(), f.territory(), milestones), user);
-        return new Result(Map.of(Vars.DEAL_FORM, f.dealForm().name(), Vars.UPFRONT_FEE, f.upfrontFee(),
-            Vars.ROYALTY_RATE, f.royaltyRate()), "V" + sheet.getVersion());
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.DEAL_FORM, f.dealForm().name());
+        vars.put(Vars.UPFRONT_FEE, f.upfrontFee());
+        vars.put(Vars.UPFRONT_FEE_USD, rates.todayOrNull(Money.of(f.upfrontFee(), f.currency()), DealProcess.DECISION_CURRENCY));
+        vars.put(Vars.ROYALTY_RATE, f.royaltyRate());
+        return new Result(vars, "V" + sheet.getVersion());
       }
     };
   }

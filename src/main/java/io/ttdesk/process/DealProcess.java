@@ -12,6 +12,8 @@ public final class DealProcess {
 
   public static final String PROCESS_ID = "deal";
   public static final String RESOURCES = "classpath*:/bpmn/*";
+  /** The currency the decision tables' thresholds are stated in. */
+  public static final String DECISION_CURRENCY = "USD";
 
   /** Job types of the service tasks and job-based end events. */
   public static final class Jobs {
@@ -32,9 +34,9 @@ public final class DealProcess {
   /** The business rule tasks: the decision each calls, the variable it sets, and its inputs. */
   public enum Decision {
     VALUATION_REVIEW("DecideValuationReview", "valuation-review", "managerReviewRequired",
-        List.of("valuationValue", "trl")),
+        List.of("valuationValue", "valuationValueUsd", "trl")),
     TERM_SHEET_APPROVAL("DecideTermSheetApproval", "term-sheet-approval", "approvalRequired",
-        List.of("dealForm", "upfrontFee", "royaltyRate", "crossBorder"));
+        List.of("dealForm", "upfrontFee", "upfrontFeeUsd", "royaltyRate", "crossBorder"));
 
     public final String elementId;
     public final String decisionId;
@@ -95,12 +97,15 @@ public final class DealProcess {
     public static final String TRL = "trl";
     public static final String SCREENING_DECISION = "screeningDecision";
     public static final String VALUATION_VALUE = "valuationValue";
+    /** Decision tables compare amounts in USD; null when no rate to USD is stored. */
+    public static final String VALUATION_VALUE_USD = "valuationValueUsd";
     public static final String VALUATION_DECISION = "valuationDecision";
     public static final String SCREENING_RESULT = "screeningResult";
     public static final String PATENT_POSITION = "patentPosition";
     public static final String HIT_DECISION = "hitDecision";
     public static final String DEAL_FORM = "dealForm";
     public static final String UPFRONT_FEE = "upfrontFee";
+    public static final String UPFRONT_FEE_USD = "upfrontFeeUsd";
     public static final String ROYALTY_RATE = "royaltyRate";
     public static final String APPROVAL_DECISION = "approvalDecision";
     public static final String COUNTERPARTY_RESPONSE = "counterpartyResponse";

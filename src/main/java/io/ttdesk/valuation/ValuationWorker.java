@@ -4,10 +4,13 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.ttdesk.common.Money;
+import io.ttdesk.fx.ExchangeRates;
+import io.ttdesk.process.DealProcess;
 import io.ttdesk.history.Actor;
 import io.ttdesk.process.DealProcess.Jobs;
 import io.ttdesk.process.DealProcess.Vars;
 import io.ttdesk.process.JobOnce;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +18,12 @@ import org.springframework.stereotype.Component;
 public class ValuationWorker {
 
   private final ValuationService valuations;
+  private final ExchangeRates rates;
   private final JobOnce once;
 
-  ValuationWorker(ValuationService valuations, JobOnce once) {
+  ValuationWorker(ValuationService valuations, ExchangeRates rates, JobOnce once) {
     this.valuations = valuations;
+    this.rates = rates;
     this.once = once;
   }
 
@@ -26,7 +31,10 @@ public class ValuationWorker {
   public Map<String, Object> compute(ActivatedJob job, @Variable String dealId) {
     return once.run(job, dealId, () -> {
       Money value = valuations.compute(dealId, Actor.worker(job.getType()));
-      return Map.of(Vars.VALUATION_VALUE, value.amount());
+      Map<String, Object> result = new HashMap<>();
+      result.put(Vars.VALUATION_VALUE, value.amount());
+      result.put(Vars.VALUATION_VALUE_USD, rates.todayOrNull(value, DealProcess.DECISION_CURRENCY));
+      return result;
     });
   }
 }

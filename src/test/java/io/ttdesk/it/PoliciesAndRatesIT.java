@@ -115,6 +115,27 @@ class PoliciesAndRatesIT extends ApiTest {
   }
 
   @Test
+  void decisionTablesCompareAmountsInDollars() {
+    Map<String, Object> yuan = new HashMap<>(disclosure("SHA", "CN", "CN", null));
+    yuan.put("valuation", Map.of("currency", "CNY", "projectedRevenue", List.of(5000000, 9000000), "royaltyRate", 3,
+        "taxRate", 25, "discountRate", 15));
+    String id = disclose(yuan);
+    complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
+    // 1,000,000.00 CNY at 1/7.15 = 139,860.14 USD: below the 250k USD that needs a manager.
+    Map<String, Object> terms = new HashMap<>(termSheet(1000000, LocalDate.now().plusMonths(6).toString()));
+    terms.put("currency", "CNY");
+    complete("broker", id, "PrepareTermSheet", terms);
+    awaitStage(id, "NEGOTIATION");
+    JsonNode decision = java.util.stream.StreamSupport.stream(
+            get("auditor", "/api/v1/deals/" + id + "/history").body().spliterator(), false)
+        .filter(e -> e.get("type").asText().equals("DECISION_EVALUATED"))
+        .filter(e -> e.get("data").get("decision").asText().equals("term-sheet-approval")).findFirst().orElseThrow();
+    assertThat(decision.get("data").get("approvalRequired").asBoolean()).isFalse();
+    assertThat(decision.get("data").get("inputs").get("upfrontFeeUsd").decimalValue())
+        .isEqualByComparingTo("139860.14");
+  }
+
+  @Test
   void aPaymentWithoutAStoredRateIsRefused() {
     Map<String, Object> yen = new HashMap<>(disclosure("SHA", "CN", "CN", null));
     yen.put("valuation", Map.of("currency", "JPY", "projectedRevenue", List.of(50000000), "royaltyRate", 3,
@@ -122,6 +143,9 @@ class PoliciesAndRatesIT extends ApiTest {
     yen.put("patentCosts", 0);
     String id = disclose(yen);
     complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
+    // No rate from JPY to USD is stored, so the decision tables cannot size the amounts: a manager
+    // reviews the valuation and approves the terms.
+    complete("manager", id, "ReviewValuation", Map.of("decision", "APPROVE"));
     Map<String, Object> terms = new HashMap<>(termSheet(2000000, LocalDate.now().plusMonths(6).toString()));
     terms.put("currency", "JPY");
     terms.put("milestones", List.of());

@@ -171,22 +171,24 @@ class DealProcessTest {
 
   @Test
   void approvalRulesFollowTheDecisionTable() {
-    assertThat(approvalNeeded("ASSIGNMENT", 0, 3, false)).isTrue();
-    assertThat(approvalNeeded("EQUITY", 0, 3, false)).isTrue();
-    assertThat(approvalNeeded("EXCLUSIVE_LICENCE", 0, 3, false)).isTrue();
-    assertThat(approvalNeeded("NON_EXCLUSIVE_LICENCE", 0, 3, true)).isTrue();
-    assertThat(approvalNeeded("NON_EXCLUSIVE_LICENCE", 250_000, 3, false)).isTrue();
-    assertThat(approvalNeeded("NON_EXCLUSIVE_LICENCE", 0, 1.5, false)).isTrue();
-    assertThat(approvalNeeded("NON_EXCLUSIVE_LICENCE", 249_999, 2, false)).isFalse();
-    assertThat(approvalNeeded("OPTION", 0, 3, false)).isFalse();
+    assertThat(approvalNeeded("ASSIGNMENT", 0.0, 3, false)).isTrue();
+    assertThat(approvalNeeded("EQUITY", 0.0, 3, false)).isTrue();
+    assertThat(approvalNeeded("EXCLUSIVE_LICENCE", 0.0, 3, false)).isTrue();
+    assertThat(approvalNeeded("NON_EXCLUSIVE_LICENCE", 0.0, 3, true)).isTrue();
+    assertThat(approvalNeeded("NON_EXCLUSIVE_LICENCE", 250_000.0, 3, false)).isTrue();
+    assertThat(approvalNeeded("NON_EXCLUSIVE_LICENCE", 0.0, 1.5, false)).isTrue();
+    assertThat(approvalNeeded("NON_EXCLUSIVE_LICENCE", null, 3, false)).as("no rate to USD").isTrue();
+    assertThat(approvalNeeded("NON_EXCLUSIVE_LICENCE", 249_999.0, 2, false)).isFalse();
+    assertThat(approvalNeeded("OPTION", 0.0, 3, false)).isFalse();
   }
 
   @Test
   void reviewRulesFollowTheDecisionTable() {
-    assertThat(reviewNeeded(1_000_000, 6)).isTrue();
-    assertThat(reviewNeeded(999_999, 6)).isFalse();
-    assertThat(reviewNeeded(10, 3)).isTrue();
-    assertThat(reviewNeeded(10, 4)).isFalse();
+    assertThat(reviewNeeded(1_000_000.0, 6)).isTrue();
+    assertThat(reviewNeeded(999_999.0, 6)).isFalse();
+    assertThat(reviewNeeded(10.0, 3)).isTrue();
+    assertThat(reviewNeeded(10.0, 4)).isFalse();
+    assertThat(reviewNeeded(null, 6)).as("no rate to USD").isTrue();
   }
 
   @Test
@@ -327,12 +329,13 @@ class DealProcessTest {
 
   /** The valuation worker, then the listener that records the review decision. */
   private void value(int value) {
-    service(Jobs.VALUATION, Map.of(Vars.VALUATION_VALUE, value));
+    service(Jobs.VALUATION, Map.of(Vars.VALUATION_VALUE, value, Vars.VALUATION_VALUE_USD, value));
     decisionRecorded("DecideValuationReview", "managerReviewRequired");
   }
 
   private void termSheet(String form, int upfront, double royalty) {
-    userTask(Tasks.PREPARE_TERM_SHEET, Map.of(Vars.DEAL_FORM, form, Vars.UPFRONT_FEE, upfront, Vars.ROYALTY_RATE, royalty));
+    userTask(Tasks.PREPARE_TERM_SHEET, Map.of(Vars.DEAL_FORM, form, Vars.UPFRONT_FEE, upfront, Vars.UPFRONT_FEE_USD, upfront,
+        Vars.ROYALTY_RATE, royalty));
     decisionRecorded("DecideTermSheetApproval", "approvalRequired");
   }
 
@@ -444,16 +447,21 @@ class DealProcessTest {
     }
   }
 
-  private boolean approvalNeeded(String form, double upfront, double royalty, boolean crossBorder) {
-    return (Boolean) client.newEvaluateDecisionCommand().decisionId("term-sheet-approval")
-        .variables(Map.of(Vars.DEAL_FORM, form, Vars.UPFRONT_FEE, upfront, Vars.ROYALTY_RATE, royalty,
-            Vars.CROSS_BORDER, crossBorder))
+  private boolean approvalNeeded(String form, Double upfrontUsd, double royalty, boolean crossBorder) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(Vars.DEAL_FORM, form);
+    vars.put(Vars.UPFRONT_FEE_USD, upfrontUsd);
+    vars.put(Vars.ROYALTY_RATE, royalty);
+    vars.put(Vars.CROSS_BORDER, crossBorder);
+    return client.newEvaluateDecisionCommand().decisionId("term-sheet-approval").variables(vars)
         .send().join().getDecisionOutput().equals("true");
   }
 
-  private boolean reviewNeeded(double value, int trl) {
-    return client.newEvaluateDecisionCommand().decisionId("valuation-review")
-        .variables(Map.of(Vars.VALUATION_VALUE, value, Vars.TRL, trl))
+  private boolean reviewNeeded(Double valueUsd, int trl) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(Vars.VALUATION_VALUE_USD, valueUsd);
+    vars.put(Vars.TRL, trl);
+    return client.newEvaluateDecisionCommand().decisionId("valuation-review").variables(vars)
         .send().join().getDecisionOutput().equals("true");
   }
 }
