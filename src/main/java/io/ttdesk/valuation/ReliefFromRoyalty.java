@@ -19,8 +19,19 @@ public final class ReliefFromRoyalty {
 
   private ReliefFromRoyalty() {}
 
+  /** Rates in percent; the useful life (years) cuts the projection short when it is shorter. */
   public record Inputs(Currency currency, List<BigDecimal> projectedRevenue, BigDecimal royaltyRatePercent,
-      BigDecimal taxRatePercent, BigDecimal discountRatePercent) {}
+      BigDecimal taxRatePercent, BigDecimal discountRatePercent, Integer usefulLifeYears) {
+
+    public Inputs(Currency currency, List<BigDecimal> projectedRevenue, BigDecimal royaltyRatePercent,
+        BigDecimal taxRatePercent, BigDecimal discountRatePercent) {
+      this(currency, projectedRevenue, royaltyRatePercent, taxRatePercent, discountRatePercent, null);
+    }
+
+    Inputs withRates(BigDecimal royalty, BigDecimal discount) {
+      return new Inputs(currency, projectedRevenue, royalty, taxRatePercent, discount, usefulLifeYears);
+    }
+  }
 
   public static Money value(Inputs in) {
     if (in.projectedRevenue().isEmpty()) {
@@ -31,7 +42,9 @@ public final class ReliefFromRoyalty {
     BigDecimal growth = BigDecimal.ONE.add(in.discountRatePercent().divide(HUNDRED, MC));
     BigDecimal discount = BigDecimal.ONE;
     BigDecimal total = BigDecimal.ZERO;
-    for (BigDecimal revenue : in.projectedRevenue()) {
+    List<BigDecimal> years = in.usefulLifeYears() == null ? in.projectedRevenue()
+        : in.projectedRevenue().subList(0, Math.min(in.usefulLifeYears(), in.projectedRevenue().size()));
+    for (BigDecimal revenue : years) {
       discount = discount.multiply(growth, MC);
       total = total.add(revenue.multiply(royalty, MC).multiply(afterTax, MC).divide(discount, MC), MC);
     }
