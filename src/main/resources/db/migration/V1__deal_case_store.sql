@@ -88,16 +88,15 @@ CREATE TABLE processed_job (
 );
 
 CREATE TABLE valuation (
-  id                 BIGINT        NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  deal_id            VARCHAR(36)   NOT NULL,
-  method             VARCHAR(32)   NOT NULL,
-  currency           VARCHAR(3)    NOT NULL,
-  projected_revenue  VARCHAR(1000) NOT NULL,
-  royalty_rate       DECIMAL(9,4)  NOT NULL,
-  tax_rate           DECIMAL(9,4)  NOT NULL,
-  discount_rate      DECIMAL(9,4)  NOT NULL,
-  value_amount       DECIMAL(19,4) NOT NULL,
-  computed_at        DATETIME(6)   NOT NULL,
+  id            BIGINT         NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  deal_id       VARCHAR(36)    NOT NULL,
+  method        VARCHAR(32)    NOT NULL,
+  currency      VARCHAR(3)     NOT NULL,
+  value_amount  DECIMAL(19,4)  NOT NULL,
+  inputs        TEXT           NOT NULL,
+  details       TEXT           NOT NULL,
+  created_by    VARCHAR(64)    NOT NULL,
+  computed_at   DATETIME(6)    NOT NULL,
   CONSTRAINT fk_valuation_deal FOREIGN KEY (deal_id) REFERENCES deal (id)
 );
 

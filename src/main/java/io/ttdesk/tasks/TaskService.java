@@ -214,7 +214,10 @@ public class TaskService {
     } catch (MismatchedInputException e) {
       String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
           .collect(Collectors.joining("."));
-      throw new InvalidInputException(field.isEmpty() ? "body" : field, "has a malformed value");
+      throw new InvalidInputException(field.isEmpty() ? "body" : field,
+          e.getTargetType() != null && e.getTargetType().isEnum()
+              ? "must be one of " + java.util.Arrays.toString(e.getTargetType().getEnumConstants())
+              : "has a malformed value");
     } catch (Exception e) {
       throw new InvalidInputException("body", "is not a valid form for this task");
     }

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
 
-/** One computed value with the inputs it came from, so it can be recomputed. */
+/** One value by one method, with the inputs it came from (so it can be recomputed) and its other results. */
 @Entity
 @Immutable
 @Table(name = "valuation")
@@ -21,25 +21,25 @@ public class Valuation {
   private String dealId;
   private String method;
   private String currency;
-  private String projectedRevenue;
-  private BigDecimal royaltyRate;
-  private BigDecimal taxRate;
-  private BigDecimal discountRate;
   private BigDecimal valueAmount;
+  /** The method's inputs and assumptions, and its results beyond the value, as JSON. */
+  private String inputs;
+  private String details;
+  /** A person, or the valuation worker. */
+  private String createdBy;
   private Instant computedAt;
 
   protected Valuation() {}
 
-  Valuation(String dealId, String method, String currency, String projectedRevenue, BigDecimal royaltyRate,
-      BigDecimal taxRate, BigDecimal discountRate, BigDecimal valueAmount, Instant computedAt) {
+  Valuation(String dealId, String method, String currency, BigDecimal valueAmount, String inputs, String details,
+      String createdBy, Instant computedAt) {
     this.dealId = dealId;
     this.method = method;
     this.currency = currency;
-    this.projectedRevenue = projectedRevenue;
-    this.royaltyRate = royaltyRate;
-    this.taxRate = taxRate;
-    this.discountRate = discountRate;
     this.valueAmount = valueAmount;
+    this.inputs = inputs;
+    this.details = details;
+    this.createdBy = createdBy;
     this.computedAt = computedAt;
   }
 
@@ -47,10 +47,9 @@ public class Valuation {
   public String getDealId() { return dealId; }
   public String getMethod() { return method; }
   public String getCurrency() { return currency; }
-  public String getProjectedRevenue() { return projectedRevenue; }
-  public BigDecimal getRoyaltyRate() { return royaltyRate; }
-  public BigDecimal getTaxRate() { return taxRate; }
-  public BigDecimal getDiscountRate() { return discountRate; }
   public BigDecimal getValueAmount() { return valueAmount; }
+  public String getInputs() { return inputs; }
+  public String getDetails() { return details; }
+  public String getCreatedBy() { return createdBy; }
   public Instant getComputedAt() { return computedAt; }
 }

@@ -1,6 +1,7 @@
 package io.ttdesk.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import io.camunda.client.api.command.ClientStatusException;
 import io.ttdesk.common.ConflictException;
 import io.ttdesk.common.FieldProblem;
@@ -8,6 +9,7 @@ import io.ttdesk.common.ForbiddenException;
 import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.common.NotFoundException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -111,7 +113,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
     FieldProblem problem = new FieldProblem("body", "is not readable JSON");
     if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-      problem = new FieldProblem(path(jme), "has a malformed value");
+      problem = new FieldProblem(path(jme), jme instanceof InvalidFormatException ife && ife.getTargetType().isEnum()
+          ? "must be one of " + Arrays.toString(ife.getTargetType().getEnumConstants())
+          : "has a malformed value");
     }
     return ResponseEntity.badRequest().body(invalid(List.of(problem)));
   }

@@ -20,7 +20,9 @@ import io.ttdesk.revenue.RevenueService;
 import io.ttdesk.security.DeskUser;
 import io.ttdesk.tasks.TaskService;
 import io.ttdesk.tasks.TaskView;
-import io.ttdesk.valuation.Valuation;
+import io.ttdesk.valuation.Rating;
+import io.ttdesk.valuation.ValuationChoice;
+import io.ttdesk.valuation.ValuationView;
 import io.ttdesk.valuation.ValuationService;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -64,7 +66,7 @@ class CaseFileController {
       Deal.Status status, Outcome outcome, boolean withdrawalRequested, String ownerInstitution, String ownerCountry,
       String targetCountry, boolean crossBorder, String licenseeName, String licenseeCountry, int technologyReadinessLevel,
       String technologyField, Deal.Valuation valuationInputs, BigDecimal patentCosts, List<Inventor> inventors,
-      List<PriorDisclosure> priorDisclosures, List<Valuation> valuations, List<Check> ipChecks,
+      List<PriorDisclosure> priorDisclosures, List<ValuationView> valuations, Rating rating, List<Check> ipChecks,
       List<TermSheet> termSheets, List<CounterpartyResponse> counterpartyResponses, List<ScheduledPayment> schedule,
       List<Payment> payments, List<TaskView> tasks, Long processInstanceKey, String createdBy, Instant createdAt,
       Instant updatedAt, Instant closedAt) {}
@@ -74,11 +76,12 @@ class CaseFileController {
   @GetMapping
   CaseFile get(@PathVariable String id, @AuthenticationPrincipal DeskUser user) {
     Deal d = deals.visible(id, user);
+    Long chosen = valuations.choice(id).map(ValuationChoice::getValuationId).orElse(null);
     return new CaseFile(d.getId(), d.getReference(), d.getTitle(), d.getAbstractText(), d.getCentre(), d.getStage(),
         d.getStatus(), d.getOutcome(), d.isWithdrawalRequested(), d.getOwnerInstitution(), d.getOwnerCountry(),
         d.getTargetCountry(), d.isCrossBorder(), d.getLicenseeName(), d.getLicenseeCountry(), d.getTrl(),
         d.getTechnologyField(), d.valuationInputs(), d.getPatentCosts(), d.getInventors(), d.getPriorDisclosures(),
-        valuations.of(id),
+        valuations.of(id).stream().map(v -> ValuationView.of(v, chosen, json)).toList(), valuations.rating(id).orElse(null),
         ipChecks.of(id).stream().map(c -> new Check(c.getKind().name(), c.getResult(), c.getListVersion(), c.getScore(),
             parse(c.getEvidence()), c.getCheckedAt())).toList(),
         licensing.termSheets(id), licensing.responses(id), licensing.schedule(id), revenue.payments(id),
