@@ -87,6 +87,7 @@ public class DealService {
     variables.put(Vars.CENTRE, deal.getCentre());
     variables.put(Vars.CROSS_BORDER, deal.isCrossBorder());
     variables.put(Vars.TRL, deal.getTrl());
+    variables.put(Vars.EXPORT_RESTRICTED, false);
     deal.started(engine.startDeal(variables));
     history.record(deal.getId(), user.actor(), "DEAL_DISCLOSED", "Disclosure " + deal.getReference() + " submitted",
         Map.of("reference", deal.getReference(), "title", deal.getTitle(), "crossBorder", deal.isCrossBorder(),

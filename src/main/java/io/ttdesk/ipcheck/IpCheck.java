@@ -15,7 +15,7 @@ import org.hibernate.annotations.Immutable;
 @Table(name = "ip_check")
 public class IpCheck {
 
-  public enum Kind { PATENT, SCREENING }
+  public enum Kind { PATENT, SCREENING, EXPORT_APPROVAL, EXPORT_LICENCE }
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

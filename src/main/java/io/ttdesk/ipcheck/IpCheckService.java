@@ -2,19 +2,19 @@ package io.ttdesk.ipcheck;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttdesk.common.FieldProblem;
+import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.deal.Deal;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.deal.PriorDisclosure;
 import io.ttdesk.deal.Stage;
 import io.ttdesk.history.Actor;
 import io.ttdesk.history.History;
-import java.io.BufferedReader;
+import io.ttdesk.security.DeskUser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,24 +32,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class IpCheckService {
 
   /** Screening results, mildest first. */
-  public enum ScreeningResult { CLEAR, REVIEW, LICENCE_REQUIRED, MATCH }
+  public enum ScreeningResult { CLEAR, REVIEW, LICENCE_REQUIRED, MATCH, PROHIBITED }
+
+  /** What the process needs: the result, and whether the technology is on a restricted list. */
+  public record Screening(ScreeningResult result, boolean exportRestricted) {}
 
   static final double MATCH_SCORE = 0.99;
   static final double REVIEW_SCORE = 0.6;
 
   private final IpCheckRepository checks;
   private final DeniedPartyRepository deniedParties;
+  private final ExportControlItemRepository catalogue;
   private final DealService deals;
   private final History history;
   private final ObjectMapper json;
   private final Clock clock;
   private final Set<String> licenceCountries;
 
-  IpCheckService(IpCheckRepository checks, DeniedPartyRepository deniedParties, DealService deals, History history,
+  IpCheckService(IpCheckRepository checks, DeniedPartyRepository deniedParties, ExportControlItemRepository catalogue,
+      DealService deals, History history,
       ObjectMapper json, Clock clock,
       @Value("${ttdesk.screening.licence-countries:KP,IR,SY,CU,RU,BY}") Set<String> licenceCountries) {
     this.checks = checks;
     this.deniedParties = deniedParties;
+    this.catalogue = catalogue;
     this.deals = deals;
     this.history = history;
     this.json = json;
@@ -108,13 +114,27 @@ public class IpCheckService {
   }
 
   /**
-   * Export-control and denied-party screening of every party. A list match is never a decision:
-   * anything but CLEAR goes to a person. With no list loaded nothing can be cleared.
+   * Export-control classification and denied-party screening of every party. The technology is
+   * classified against the catalogue of the owner's country (prohibited, restricted or free); the
+   * owner and the licensee are compared with every listed name and alias. A list match is never a
+   * decision: anything but CLEAR goes to a person. With no party list loaded nothing can be cleared.
    */
   @Transactional
-  public ScreeningResult screen(String dealId, Actor actor) {
+  public Screening screen(String dealId, Actor actor) {
     Deal deal = deals.lock(dealId);
     deals.enter(dealId, Stage.IP_CHECK, actor);
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    ScreeningResult result = ScreeningResult.CLEAR;
+
+    Map<String, Object> classification = classify(deal);
+    evidence.put("classification", classification);
+    String category = (String) classification.get("category");
+    if ("PROHIBITED".equals(category)) {
+      result = ScreeningResult.PROHIBITED;
+    } else if ("RESTRICTED".equals(category)) {
+      result = ScreeningResult.LICENCE_REQUIRED;
+    }
+
     String version = deniedParties.findFirstByOrderByIdDesc().map(DeniedParty::getListVersion).orElse(null);
     List<DeniedParty> list = version == null ? List.of() : deniedParties.findByListVersion(version);
     Map<String, String> parties = new LinkedHashMap<>();
@@ -122,29 +142,38 @@ public class IpCheckService {
     if (deal.getLicenseeName() != null) {
       parties.put(deal.getLicenseeName(), deal.getLicenseeCountry());
     }
-    ScreeningResult result = version == null ? ScreeningResult.REVIEW : ScreeningResult.CLEAR;
+    if (version == null) {
+      result = worse(result, ScreeningResult.REVIEW);
+    }
     double best = 0;
     List<Map<String, Object>> hits = new ArrayList<>();
     for (Map.Entry<String, String> party : parties.entrySet()) {
       for (DeniedParty listed : list) {
-        double score = PartyNames.similarity(party.getKey(), listed.getName());
-        if (score >= REVIEW_SCORE) {
-          hits.add(Map.of("party", party.getKey(), "listed", listed.getName(), "source", listed.getSource(),
-              "score", score));
-          result = worse(result, score >= MATCH_SCORE ? ScreeningResult.MATCH : ScreeningResult.REVIEW);
+        for (String listedName : listed.names()) {
+          double score = PartyNames.similarity(party.getKey(), listedName);
+          if (score >= REVIEW_SCORE) {
+            Map<String, Object> hit = new LinkedHashMap<>();
+            hit.put("party", party.getKey());
+            hit.put("listed", listed.getName());
+            hit.put("matchedName", listedName);
+            hit.put("listedCountry", listed.getCountry());
+            hit.put("source", listed.getSource());
+            hit.put("score", score);
+            hits.add(hit);
+            result = worse(result, score >= MATCH_SCORE ? ScreeningResult.MATCH : ScreeningResult.REVIEW);
+          }
+          best = Math.max(best, score);
         }
-        best = Math.max(best, score);
       }
     }
     List<String> controlled = new ArrayList<>();
     for (String country : new String[] {deal.getTargetCountry(), deal.getLicenseeCountry()}) {
-      if (country != null && licenceCountries.contains(country)) {
+      if (country != null && licenceCountries.contains(country) && !controlled.contains(country)) {
         controlled.add(country);
         result = worse(result, ScreeningResult.LICENCE_REQUIRED);
       }
     }
     hits.sort(Comparator.comparing(h -> -((Double) h.get("score"))));
-    Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("listVersion", version == null ? "none loaded" : version);
     evidence.put("parties", parties);
     evidence.put("hits", hits);
@@ -153,30 +182,115 @@ public class IpCheckService {
     checks.save(new IpCheck(dealId, IpCheck.Kind.SCREENING, result.name(), version, score, write(evidence),
         clock.instant()));
     history.record(dealId, actor, "SCREENING_DONE", "Screening: " + result, evidence);
-    return result;
+    return new Screening(result, "RESTRICTED".equals(category));
+  }
+
+  /** The first catalogue entry (prohibited before restricted) whose keywords the disclosure contains. */
+  private Map<String, Object> classify(Deal deal) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("country", deal.getOwnerCountry());
+    String version = catalogue.findFirstByCountryOrderByIdDesc(deal.getOwnerCountry())
+        .map(ExportControlItem::getListVersion).orElse(null);
+    c.put("catalogueVersion", version == null ? "none for " + deal.getOwnerCountry() : version);
+    c.put("category", "FREE");
+    if (version == null) {
+      return c;
+    }
+    String text = String.join(" ", deal.getTitle(), deal.getAbstractText(),
+        deal.getTechnologyField() == null ? "" : deal.getTechnologyField());
+    catalogue.findByCountryAndListVersion(deal.getOwnerCountry(), version).stream()
+        .sorted(Comparator.comparing(ExportControlItem::getCategory))
+        .filter(item -> !item.matches(text).isEmpty())
+        .findFirst()
+        .ifPresent(item -> {
+          c.put("category", item.getCategory().name());
+          c.put("item", item.getCode());
+          c.put("title", item.getTitle());
+          c.put("matchedKeywords", item.matches(text));
+        });
+    return c;
   }
 
   private static ScreeningResult worse(ScreeningResult a, ScreeningResult b) {
     return a.ordinal() >= b.ordinal() ? a : b;
   }
 
-  /** Replaces nothing: a new list version is added beside the old ones, which stay as evidence. */
+  /**
+   * Imports a denied-party list version from CSV (header {@code name,country,source,aliases},
+   * aliases separated by semicolons): all rows or none. Older versions stay as evidence.
+   */
   @Transactional
   public int importDeniedParties(String version, InputStream csv) throws IOException {
-    int n = 0;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
-      String line = in.readLine();
-      while ((line = in.readLine()) != null) {
-        String[] cols = line.split(",", -1);
-        if (cols.length < 3 || cols[0].isBlank()) {
-          continue;
-        }
-        deniedParties.save(new DeniedParty(version, cols[0].trim(), cols[1].isBlank() ? null : cols[1].trim(),
-            cols[2].trim()));
-        n++;
+    List<String[]> rows = Csv.read(csv, "name,country,source,aliases", 3, (n, c, problems) -> {
+      if (c[0].isBlank()) {
+        problems.add(new FieldProblem("line " + n, "has no name"));
       }
+      if (!c[1].isBlank() && !c[1].matches("[A-Z]{2}")) {
+        problems.add(new FieldProblem("line " + n, "has a country that is not an ISO 3166 alpha-2 code"));
+      }
+    });
+    requireVersion(version);
+    rows.forEach(c -> deniedParties.save(new DeniedParty(version, c[0], c[1].isBlank() ? null : c[1], c[2],
+        c.length > 3 && !c[3].isBlank() ? c[3] : null)));
+    return rows.size();
+  }
+
+  /**
+   * Imports a version of export-control catalogues from CSV (header
+   * {@code country,code,category,title,keywords}, category PROHIBITED or RESTRICTED, keywords
+   * separated by semicolons): all rows or none.
+   */
+  @Transactional
+  public int importCatalogue(String version, InputStream csv) throws IOException {
+    List<String[]> rows = Csv.read(csv, "country,code,category,title,keywords", 5, (n, c, problems) -> {
+      if (!c[0].matches("[A-Z]{2}")) {
+        problems.add(new FieldProblem("line " + n, "has a country that is not an ISO 3166 alpha-2 code"));
+      }
+      if (!c[2].equals("PROHIBITED") && !c[2].equals("RESTRICTED")) {
+        problems.add(new FieldProblem("line " + n, "has a category other than PROHIBITED or RESTRICTED"));
+      }
+      if (c[1].isBlank() || c[3].isBlank() || c[4].isBlank()) {
+        problems.add(new FieldProblem("line " + n, "needs a code, a title and keywords"));
+      }
+    });
+    requireVersion(version);
+    rows.forEach(c -> catalogue.save(new ExportControlItem(version, c[0], c[1],
+        ExportControlItem.Category.valueOf(c[2]), c[3], c[4])));
+    return rows.size();
+  }
+
+  private static void requireVersion(String version) {
+    if (version == null || !version.matches("[A-Za-z0-9._-]{1,64}")) {
+      throw new InvalidInputException("version", "must be 1-64 letters, digits, dots, dashes or underscores");
     }
-    return n;
+  }
+
+  /** A decision on an export approval or licence, with the authority's reference. */
+  @Transactional
+  public void recordExportDecision(String dealId, IpCheck.Kind kind, String decision, String reference,
+      String comment, DeskUser user) {
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put("decision", decision);
+    evidence.put("reference", reference);
+    evidence.put("comment", comment);
+    evidence.put("decidedBy", user.getUsername());
+    checks.save(new IpCheck(dealId, kind, decision, null, null, write(evidence), clock.instant()));
+  }
+
+  /** Whether the deal's latest screening classified its technology as restricted for export. */
+  @Transactional(readOnly = true)
+  public boolean exportRestricted(String dealId) {
+    return checks.findByDealIdOrderByIdAsc(dealId).stream()
+        .filter(c -> c.getKind() == IpCheck.Kind.SCREENING)
+        .reduce((first, second) -> second)
+        .map(c -> {
+          try {
+            return "RESTRICTED".equals(json.readTree(c.getEvidence()).path("classification").path("category").asText());
+          } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+          }
+        })
+        .orElse(false);
   }
 
   @Transactional(readOnly = true)

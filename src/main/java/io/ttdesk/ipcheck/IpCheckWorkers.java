@@ -29,7 +29,9 @@ public class IpCheckWorkers {
 
   @JobWorker(type = Jobs.SCREENING)
   public Map<String, Object> screening(ActivatedJob job, @Variable String dealId) {
-    return once.run(job, dealId,
-        () -> Map.of(Vars.SCREENING_RESULT, checks.screen(dealId, Actor.worker(job.getType())).name()));
+    return once.run(job, dealId, () -> {
+      IpCheckService.Screening s = checks.screen(dealId, Actor.worker(job.getType()));
+      return Map.of(Vars.SCREENING_RESULT, s.result().name(), Vars.EXPORT_RESTRICTED, s.exportRestricted());
+    });
   }
 }

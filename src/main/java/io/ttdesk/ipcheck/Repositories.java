@@ -9,6 +9,14 @@ interface IpCheckRepository extends JpaRepository<IpCheck, Long> {
   List<IpCheck> findByDealIdOrderByIdAsc(String dealId);
 }
 
+interface ExportControlItemRepository extends JpaRepository<ExportControlItem, Long> {
+
+  /** The catalogue version of a country imported last. */
+  Optional<ExportControlItem> findFirstByCountryOrderByIdDesc(String country);
+
+  List<ExportControlItem> findByCountryAndListVersion(String country, String listVersion);
+}
+
 interface DeniedPartyRepository extends JpaRepository<DeniedParty, Long> {
 
   /** The list imported last (version names need not sort). */

@@ -8,6 +8,7 @@ import io.ttdesk.deal.Deal;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.deal.Stage;
 import io.ttdesk.history.Actor;
+import io.ttdesk.ipcheck.IpCheckService;
 import io.ttdesk.history.History;
 import io.ttdesk.process.DealProcess.Messages;
 import io.ttdesk.process.DealProcess.Vars;
@@ -34,18 +35,21 @@ public class LicensingService {
   private final CounterpartyResponseRepository responses;
   private final ScheduledPaymentRepository schedule;
   private final DealService deals;
+  private final IpCheckService ipChecks;
   private final History history;
   private final Engine engine;
   private final Clock clock;
   private final int upfrontDueDays;
 
   LicensingService(TermSheetRepository termSheets, CounterpartyResponseRepository responses,
-      ScheduledPaymentRepository schedule, DealService deals, History history, Engine engine, Clock clock,
+      ScheduledPaymentRepository schedule, DealService deals, IpCheckService ipChecks, History history, Engine engine,
+      Clock clock,
       @Value("${ttdesk.contract.upfront-due-days:30}") int upfrontDueDays) {
     this.termSheets = termSheets;
     this.responses = responses;
     this.schedule = schedule;
     this.deals = deals;
+    this.ipChecks = ipChecks;
     this.history = history;
     this.engine = engine;
     this.clock = clock;
@@ -113,7 +117,7 @@ public class LicensingService {
     CounterpartyResponse saved = responses.save(new CounterpartyResponse(dealId, offered, round, answer, comment,
         user.getUsername(), clock.instant()));
     Stage next = switch (answer) {
-      case ACCEPT -> Stage.SIGNATURE;
+      case ACCEPT -> ipChecks.exportRestricted(dealId) ? Stage.EXPORT_LICENCE : Stage.SIGNATURE;
       case COUNTER_OFFER -> Stage.LICENSING;
       case DECLINE -> Stage.NEGOTIATION;
     };

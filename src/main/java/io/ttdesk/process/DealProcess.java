@@ -103,6 +103,10 @@ public final class DealProcess {
     public static final String SCREENING_RESULT = "screeningResult";
     public static final String PATENT_POSITION = "patentPosition";
     public static final String HIT_DECISION = "hitDecision";
+    /** True when the technology is on the exporting country's restricted list. */
+    public static final String EXPORT_RESTRICTED = "exportRestricted";
+    public static final String EXPORT_APPROVAL = "exportApproval";
+    public static final String EXPORT_LICENCE = "exportLicence";
     public static final String DEAL_FORM = "dealForm";
     public static final String UPFRONT_FEE = "upfrontFee";
     public static final String UPFRONT_FEE_USD = "upfrontFeeUsd";
@@ -128,6 +132,8 @@ public final class DealProcess {
     public static final String PREPARE_TERM_SHEET = "PrepareTermSheet";
     public static final String APPROVE_TERM_SHEET = "ApproveTermSheet";
     public static final String CHASE_PAYMENT = "ChasePayment";
+    public static final String OBTAIN_EXPORT_APPROVAL = "ObtainExportApproval";
+    public static final String OBTAIN_EXPORT_LICENCE = "ObtainExportLicence";
   }
 
   /** Candidate groups are "brokers:CENTRE" and "managers:CENTRE" (see the diagram). */

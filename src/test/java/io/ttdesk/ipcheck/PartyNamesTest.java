@@ -22,4 +22,11 @@ class PartyNamesTest {
     assertThat(PartyNames.similarity("Orion Dual-Use Technologies", "Orion Technologies")).isBetween(0.6, 0.99);
     assertThat(PartyNames.similarity("Fudan University", "Voltaic Storage")).isZero();
   }
+
+  @Test
+  void cyrillicNamesMatchTheirLatinSpellingOnlyAfterTransliteration() {
+    String listed = "Орион Технологии двойного назначения";
+    assertThat(PartyNames.transliterate(listed)).isEqualTo("orion tekhnologii dvoynogo naznacheniya");
+    assertThat(PartyNames.similarity("ORION TEKHNOLOGII DVOYNOGO NAZNACHENIYA LLC", listed)).isEqualTo(1.0);
+  }
 }

@@ -22,7 +22,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo centres, users, a denied-party list and exchange rates for the local run and the tests; with
+ * Demo centres, users, a denied-party list, an export-control catalogue and exchange rates for the
+ * local run and the tests; with
  * {@code ttdesk.demo.deals=true} also a few deals. Lives in test sources: production has none of it.
  */
 @Component
@@ -70,9 +71,10 @@ public class DemoData implements ApplicationRunner {
         new AppUser("auditor", hash, "Olga Petrova (auditor)", "AUDITOR", "SHA,BER"),
         new AppUser("admin", hash, "Site administrator", "ADMIN", "")));
     int listed = ipChecks.importDeniedParties("DEMO-2026-11", new ClassPathResource("demo/denied-parties.csv").getInputStream());
+    int catalogued = ipChecks.importCatalogue("DEMO-CN-2025", new ClassPathResource("demo/export-catalogue.csv").getInputStream());
     int rates = exchangeRates.importCsv(new ClassPathResource("demo/exchange-rates.csv").getInputStream(), "admin");
-    log.info("Demo data: 2 centres, 7 users (password '{}'), {} denied parties, {} exchange rates", PASSWORD, listed,
-        rates);
+    log.info("Demo data: 2 centres, 7 users (password '{}'), {} denied parties, {} catalogue items, {} exchange rates",
+        PASSWORD, listed, catalogued, rates);
     if (withDeals) {
       demoDeals();
     }

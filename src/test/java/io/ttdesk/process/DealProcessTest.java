@@ -55,6 +55,7 @@ class DealProcessTest {
     vars.put(Vars.CENTRE, "SHA");
     vars.put(Vars.CROSS_BORDER, crossBorder);
     vars.put(Vars.TRL, trl);
+    vars.put(Vars.EXPORT_RESTRICTED, false);
     vars.put(Vars.REMINDER_INTERVAL, "P7D");
     vars.put(Vars.MAX_REMINDERS, 2);
     vars.put(Vars.MAX_NEGOTIATION_ROUNDS, 2);
@@ -131,9 +132,10 @@ class DealProcessTest {
     start(true, 6);
     pursueAndValue(500_000);
     assertThat(instance).isWaitingAtElements("CheckPatentPosition", "ScreenExportControl");
-    service(Jobs.SCREENING, Map.of(Vars.SCREENING_RESULT, "CLEAR"));
+    service(Jobs.SCREENING, Map.of(Vars.SCREENING_RESULT, "CLEAR", Vars.EXPORT_RESTRICTED, false));
     service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_FILE_BY_DEADLINE"));
-    assertThat(instance).hasNotPassedElement("DecideScreeningHit").isWaitingAtElements("PrepareTermSheet");
+    assertThat(instance).hasNotPassedElement("DecideScreeningHit").hasNotPassedElement("ObtainExportApproval")
+        .isWaitingAtElements("PrepareTermSheet");
   }
 
   @Test
@@ -155,6 +157,51 @@ class DealProcessTest {
     closesAs("BLOCKED");
     assertThat(instance).hasPassedElement("Blocked").hasNotPassedElement("CheckPatentPosition")
         .hasNotPassedElement("PrepareTermSheet");
+  }
+
+  @Test
+  void restrictedTechnologyNeedsApprovalBeforeNegotiationAndALicenceBeforeSignature() {
+    start(true, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    service(Jobs.SCREENING, Map.of(Vars.SCREENING_RESULT, "LICENCE_REQUIRED", Vars.EXPORT_RESTRICTED, true));
+    userTask(Tasks.DECIDE_SCREENING_HIT, Map.of(Vars.HIT_DECISION, "CLEAR"));
+    assertThat(instance).isWaitingAtElements("ObtainExportApproval").hasNotPassedElement("PrepareTermSheet");
+    userTask(Tasks.OBTAIN_EXPORT_APPROVAL, Map.of(Vars.EXPORT_APPROVAL, "GRANTED"));
+    termSheet("NON_EXCLUSIVE_LICENCE", 20_000, 3);
+    userTask(Tasks.APPROVE_TERM_SHEET, Map.of(Vars.APPROVAL_DECISION, "APPROVE"));
+    offerAndAnswer("ACCEPT", 0);
+    assertThat(instance).isWaitingAtElements("ObtainExportLicence").isNotWaitingAtElements("AwaitSignature");
+    userTask(Tasks.OBTAIN_EXPORT_LICENCE, Map.of(Vars.EXPORT_LICENCE, "GRANTED"));
+    assertThat(instance).isWaitingAtElements("AwaitSignature");
+  }
+
+  @Test
+  void refusedExportApprovalBlocksTheDeal() {
+    start(true, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    service(Jobs.SCREENING, Map.of(Vars.SCREENING_RESULT, "LICENCE_REQUIRED", Vars.EXPORT_RESTRICTED, true));
+    userTask(Tasks.DECIDE_SCREENING_HIT, Map.of(Vars.HIT_DECISION, "CLEAR"));
+    userTask(Tasks.OBTAIN_EXPORT_APPROVAL, Map.of(Vars.EXPORT_APPROVAL, "REFUSED"));
+    closesAs("BLOCKED");
+    assertThat(instance).hasPassedElement("ExportRefused").hasNotPassedElement("PrepareTermSheet");
+  }
+
+  @Test
+  void refusedExportLicenceBlocksTheDealBeforeSignature() {
+    start(true, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    service(Jobs.SCREENING, Map.of(Vars.SCREENING_RESULT, "LICENCE_REQUIRED", Vars.EXPORT_RESTRICTED, true));
+    userTask(Tasks.DECIDE_SCREENING_HIT, Map.of(Vars.HIT_DECISION, "CLEAR"));
+    userTask(Tasks.OBTAIN_EXPORT_APPROVAL, Map.of(Vars.EXPORT_APPROVAL, "GRANTED"));
+    termSheet("NON_EXCLUSIVE_LICENCE", 20_000, 3);
+    userTask(Tasks.APPROVE_TERM_SHEET, Map.of(Vars.APPROVAL_DECISION, "APPROVE"));
+    offerAndAnswer("ACCEPT", 0);
+    userTask(Tasks.OBTAIN_EXPORT_LICENCE, Map.of(Vars.EXPORT_LICENCE, "REFUSED"));
+    closesAs("BLOCKED");
+    assertThat(instance).hasPassedElement("LicenceRefused").hasNotPassedElement("AwaitSignature");
   }
 
   @Test
@@ -461,6 +508,7 @@ class DealProcessTest {
     Map<String, Object> vars = new HashMap<>();
     vars.put(Vars.VALUATION_VALUE_USD, valueUsd);
     vars.put(Vars.TRL, trl);
+    vars.put(Vars.EXPORT_RESTRICTED, false);
     return client.newEvaluateDecisionCommand().decisionId("valuation-review").variables(vars)
         .send().join().getDecisionOutput().equals("true");
   }
