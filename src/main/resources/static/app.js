@@ -8,7 +8,8 @@ const templates = {
   ReviseValuation: { royaltyRate: 3, taxRate: 25, discountRate: 15, comment: '' },
   DecideScreeningHit: { decision: 'CLEAR', reason: '' },
   PrepareTermSheet: { dealForm: 'NON_EXCLUSIVE_LICENCE', currency: 'USD', upfrontFee: '20000.00', royaltyRate: 3,
-    minimumAnnualRoyalty: '5000.00', fieldOfUse: '', territory: 'Worldwide', milestones: [] },
+    minimumAnnualRoyalty: '5000.00', marEscalation: 3, fieldOfUse: 'All fields', territory: 'Worldwide',
+    sublicenceShare: 25, reportingPeriod: 'QUARTERLY', milestones: [] },
   ApproveTermSheet: { decision: 'APPROVE', comment: '' },
   ChasePayment: { comment: 'Reminder sent to the licensee' }
 };

@@ -57,17 +57,29 @@ public class LicensingService {
   }
 
   public record Terms(DealForm dealForm, String currency, BigDecimal upfrontFee, BigDecimal royaltyRate,
-      BigDecimal minimumAnnualRoyalty, String fieldOfUse, String territory, List<TermSheet.Milestone> milestones) {}
+      BigDecimal minimumAnnualRoyalty, BigDecimal marEscalation, String fieldOfUse, String territory,
+      BigDecimal sublicenceShare, BigDecimal patentCostReimbursement, BigDecimal equityPercent,
+      TermSheet.ReportingPeriod reportingPeriod, List<TermSheet.Milestone> milestones) {}
 
   /** Stores the next version of the deal's term sheet. */
   @Transactional
   public TermSheet propose(String dealId, Terms t, DeskUser user) {
+    List<FieldProblem> problems = new ArrayList<>();
     // One currency per deal: patent costs, valuation and payments are then comparable without rates.
     String dealCurrency = deals.lock(dealId).getCurrency();
     if (!dealCurrency.equals(t.currency())) {
       throw new InvalidInputException("currency", "must be " + dealCurrency + ", the deal's currency");
     }
-    List<FieldProblem> problems = new ArrayList<>();
+    boolean licence = t.dealForm() == DealForm.EXCLUSIVE_LICENCE || t.dealForm() == DealForm.NON_EXCLUSIVE_LICENCE;
+    if (licence && (t.fieldOfUse() == null || t.fieldOfUse().isBlank())) {
+      problems.add(new FieldProblem("fieldOfUse", "is required for a licence"));
+    }
+    if (licence && (t.territory() == null || t.territory().isBlank())) {
+      problems.add(new FieldProblem("territory", "is required for a licence"));
+    }
+    if (t.dealForm() == DealForm.EQUITY && (t.equityPercent() == null || t.equityPercent().signum() <= 0)) {
+      problems.add(new FieldProblem("equityPercent", "is required for equity in exchange for technology"));
+    }
     LocalDate today = Dates.earliestToday(clock);
     for (int i = 0; i < t.milestones().size(); i++) {
       if (t.milestones().get(i).dueDate().isBefore(today)) {
@@ -78,12 +90,12 @@ public class LicensingService {
       throw new InvalidInputException(problems);
     }
     int version = termSheets.findFirstByDealIdOrderByVersionDesc(dealId).map(s -> s.getVersion() + 1).orElse(1);
-    TermSheet sheet = termSheets.save(new TermSheet(dealId, version, t.dealForm(), t.currency(), t.upfrontFee(),
-        t.royaltyRate(), t.minimumAnnualRoyalty(), t.fieldOfUse(), t.territory(), t.milestones(), user.getUsername(),
-        clock.instant()));
+    TermSheet sheet = termSheets.save(new TermSheet(dealId, version, t, user.getUsername(), clock.instant()));
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("version", version);
     data.put("terms", t);
+    termSheets.findByDealIdAndVersion(dealId, version - 1).ifPresent(earlier -> data.put("changes",
+        sheet.changesFrom(earlier)));
     history.record(dealId, user.actor(), "TERM_SHEET_PROPOSED", "Term sheet v" + version + " (" + t.dealForm() + ")", data);
     return sheet;
   }

@@ -9,6 +9,8 @@ interface TermSheetRepository extends JpaRepository<TermSheet, Long> {
   List<TermSheet> findByDealIdOrderByVersionAsc(String dealId);
 
   Optional<TermSheet> findFirstByDealIdOrderByVersionDesc(String dealId);
+
+  Optional<TermSheet> findByDealIdAndVersion(String dealId, int version);
 }
 
 interface CounterpartyResponseRepository extends JpaRepository<CounterpartyResponse, Long> {

@@ -18,7 +18,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import org.hibernate.annotations.Immutable;
 
 /** One version of the offered terms; a counter-offer leads to a new version, never an edit. */
@@ -44,6 +47,15 @@ public class TermSheet {
   private BigDecimal minimumAnnualRoyalty;
   private String fieldOfUse;
   private String territory;
+  /** Percent of sublicence income due to the licensor. */
+  private BigDecimal sublicenceShare;
+  private BigDecimal patentCostReimbursement;
+  /** Percent of the licensee's equity taken for the technology. */
+  private BigDecimal equityPercent;
+  @Enumerated(EnumType.STRING)
+  private ReportingPeriod reportingPeriod;
+  /** Yearly rise of the minimum annual royalty, in percent. */
+  private BigDecimal marEscalation;
   private String createdBy;
   private Instant createdAt;
 
@@ -54,7 +66,19 @@ public class TermSheet {
 
   protected TermSheet() {}
 
-  TermSheet(String dealId, int version, DealForm dealForm, String currency, BigDecimal upfrontFee,
+  public enum ReportingPeriod { QUARTERLY, SEMI_ANNUAL, ANNUAL }
+
+  TermSheet(String dealId, int version, LicensingService.Terms t, String createdBy, Instant createdAt) {
+    this(dealId, version, t.dealForm(), t.currency(), t.upfrontFee(), t.royaltyRate(), t.minimumAnnualRoyalty(),
+        t.fieldOfUse(), t.territory(), t.milestones(), createdBy, createdAt);
+    this.sublicenceShare = t.sublicenceShare();
+    this.patentCostReimbursement = t.patentCostReimbursement();
+    this.equityPercent = t.equityPercent();
+    this.reportingPeriod = t.reportingPeriod();
+    this.marEscalation = t.marEscalation();
+  }
+
+  private TermSheet(String dealId, int version, DealForm dealForm, String currency, BigDecimal upfrontFee,
       BigDecimal royaltyRate, BigDecimal minimumAnnualRoyalty, String fieldOfUse, String territory,
       List<Milestone> milestones, String createdBy, Instant createdAt) {
     this.dealId = dealId;
@@ -82,6 +106,48 @@ public class TermSheet {
   public String getFieldOfUse() { return fieldOfUse; }
   public String getTerritory() { return territory; }
   public List<Milestone> getMilestones() { return List.copyOf(milestones); }
+  public BigDecimal getSublicenceShare() { return sublicenceShare; }
+  public BigDecimal getPatentCostReimbursement() { return patentCostReimbursement; }
+  public BigDecimal getEquityPercent() { return equityPercent; }
+  public ReportingPeriod getReportingPeriod() { return reportingPeriod; }
+  public BigDecimal getMarEscalation() { return marEscalation; }
+
+  /** The terms by name, for comparing versions; amounts compared by value, not scale. */
+  public Map<String, Object> terms() {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("dealForm", dealForm);
+    t.put("currency", currency);
+    t.put("upfrontFee", plain(upfrontFee));
+    t.put("royaltyRate", plain(royaltyRate));
+    t.put("minimumAnnualRoyalty", plain(minimumAnnualRoyalty));
+    t.put("marEscalation", plain(marEscalation));
+    t.put("fieldOfUse", fieldOfUse);
+    t.put("territory", territory);
+    t.put("sublicenceShare", plain(sublicenceShare));
+    t.put("patentCostReimbursement", plain(patentCostReimbursement));
+    t.put("equityPercent", plain(equityPercent));
+    t.put("reportingPeriod", reportingPeriod);
+    t.put("milestones", milestones.stream().map(m -> m.name() + " " + plain(m.amount()) + " due " + m.dueDate()).toList());
+    return t;
+  }
+
+  /** What changed from an earlier version: field, before, after. */
+  public List<Change> changesFrom(TermSheet earlier) {
+    Map<String, Object> before = earlier.terms();
+    List<Change> changes = new ArrayList<>();
+    terms().forEach((field, after) -> {
+      if (!Objects.equals(before.get(field), after)) {
+        changes.add(new Change(field, before.get(field), after));
+      }
+    });
+    return changes;
+  }
+
+  public record Change(String field, Object before, Object after) {}
+
+  private static String plain(BigDecimal n) {
+    return n == null ? null : n.stripTrailingZeros().toPlainString();
+  }
   public String getCreatedBy() { return createdBy; }
   public Instant getCreatedAt() { return createdAt; }
 }

@@ -42,8 +42,13 @@ class TermSheetTasks {
       @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal upfrontFee,
       @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal royaltyRate,
       @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal minimumAnnualRoyalty,
+      @DecimalMin("0") @DecimalMax("100") BigDecimal marEscalation,
       @Size(max = 200) String fieldOfUse,
       @Size(max = 200) String territory,
+      @DecimalMin("0") @DecimalMax("100") BigDecimal sublicenceShare,
+      @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal patentCostReimbursement,
+      @DecimalMin("0") @DecimalMax("100") BigDecimal equityPercent,
+      TermSheet.ReportingPeriod reportingPeriod,
       @Size(max = 20) List<@Valid @NotNull MilestoneForm> milestones) {}
 
   enum ApprovalDecision { APPROVE, REJECT }
@@ -61,7 +66,9 @@ class TermSheetTasks {
             : f.milestones().stream().map(m -> new TermSheet.Milestone(m.name(), m.amount(), m.dueDate())).toList();
         TermSheet sheet = licensing.propose(task.dealId(), new LicensingService.Terms(f.dealForm(), f.currency(),
             f.upfrontFee(), f.royaltyRate(), f.minimumAnnualRoyalty() == null ? BigDecimal.ZERO : f.minimumAnnualRoyalty(),
-            f.fieldOfUse(), f.territory(), milestones), user);
+            f.marEscalation(), f.fieldOfUse(), f.territory(), f.sublicenceShare(), f.patentCostReimbursement(),
+            f.equityPercent(), f.reportingPeriod() == null ? TermSheet.ReportingPeriod.QUARTERLY : f.reportingPeriod(),
+            milestones), user);
         Map<String, Object> vars = new HashMap<>();
         vars.put(Vars.DEAL_FORM, f.dealForm().name());
         vars.put(Vars.UPFRONT_FEE, f.upfrontFee());

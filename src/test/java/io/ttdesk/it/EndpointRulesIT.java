@@ -173,6 +173,11 @@ class EndpointRulesIT extends ApiTest {
     complete("broker", id, "PrepareTermSheet", termSheet(15000, LocalDate.now().plusMonths(6).toString()));
     awaitStage(id, "NEGOTIATION");
     assertThat(deal(id).get("termSheets")).extracting(t -> t.get("version").asInt()).containsExactly(1, 2);
+    JsonNode versions = get("auditor", "/api/v1/deals/" + id + "/term-sheets").expect(200).body();
+    assertThat(versions.get(0).get("changes")).isEmpty();
+    assertThat(versions.get(1).get("changes")).extracting(c -> c.get("field").asText() + " " + c.get("before").asText()
+        + " -> " + c.get("after").asText()).containsExactly("upfrontFee 20000 -> 15000");
+    get("berlin", "/api/v1/deals/" + id + "/term-sheets").expect(404);
     post("broker", "/api/v1/deals/" + id + "/counterparty-responses", Map.of("response", "ACCEPT")).expect(202);
 
     post("broker", "/api/v1/deals/" + id + "/signature", Map.of("signedBy", "CEO")).expect(400).problemOn("signedOn");
@@ -256,6 +261,15 @@ class EndpointRulesIT extends ApiTest {
     Map<String, Object> euro = new HashMap<>(termSheet(20000, LocalDate.now().plusMonths(6).toString()));
     euro.put("currency", "EUR");
     post("broker", "/api/v1/tasks/" + task + "/complete", euro).expect(400).problemOn("currency");
+    Map<String, Object> noField = new HashMap<>(termSheet(20000, LocalDate.now().plusMonths(6).toString()));
+    noField.remove("fieldOfUse");
+    noField.put("territory", " ");
+    post("broker", "/api/v1/tasks/" + task + "/complete", noField).expect(400).problemOn("fieldOfUse").problemOn("territory");
+    Map<String, Object> equity = new HashMap<>(termSheet(20000, LocalDate.now().plusMonths(6).toString()));
+    equity.put("dealForm", "EQUITY");
+    post("broker", "/api/v1/tasks/" + task + "/complete", equity).expect(400).problemOn("equityPercent");
+    equity.put("reportingPeriod", "WEEKLY");
+    post("broker", "/api/v1/tasks/" + task + "/complete", equity).expect(400).problemOn("reportingPeriod");
     Map<String, Object> extra = new HashMap<>(termSheet(20000, LocalDate.now().plusMonths(6).toString()));
     extra.put("discount", 50);
     post("broker", "/api/v1/tasks/" + task + "/complete", extra).expect(400).problemOn("discount");

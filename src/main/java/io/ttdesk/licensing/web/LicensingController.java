@@ -1,17 +1,21 @@
 package io.ttdesk.licensing.web;
 
+import io.ttdesk.deal.DealService;
 import io.ttdesk.licensing.CounterpartyResponse;
 import io.ttdesk.licensing.LicensingService;
+import io.ttdesk.licensing.TermSheet;
 import io.ttdesk.security.DeskUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,14 +29,31 @@ import org.springframework.web.bind.annotation.RestController;
 class LicensingController {
 
   private final LicensingService licensing;
+  private final DealService deals;
 
-  LicensingController(LicensingService licensing) {
+  LicensingController(LicensingService licensing, DealService deals) {
     this.licensing = licensing;
+    this.deals = deals;
   }
 
   record Answer(@NotNull CounterpartyResponse.Answer response, @Size(max = 2000) String comment) {}
 
   record Signature(@NotNull LocalDate signedOn, @NotBlank @Size(max = 200) String signedBy) {}
+
+  /** A term-sheet version with what changed from the version before it. */
+  record Version(TermSheet termSheet, List<TermSheet.Change> changes) {}
+
+  @GetMapping("/term-sheets")
+  @PreAuthorize("hasAnyRole('BROKER','MANAGER','AUDITOR','ADMIN')")
+  List<Version> termSheets(@PathVariable String id, @AuthenticationPrincipal DeskUser user) {
+    deals.visible(id, user);
+    List<TermSheet> all = licensing.termSheets(id);
+    List<Version> versions = new java.util.ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      versions.add(new Version(all.get(i), i == 0 ? List.of() : all.get(i).changesFrom(all.get(i - 1))));
+    }
+    return versions;
+  }
 
   @PostMapping("/counterparty-responses")
   ResponseEntity<Map<String, Object>> respond(@PathVariable String id, @Valid @RequestBody Answer body,
