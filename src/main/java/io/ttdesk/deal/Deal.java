@@ -75,6 +75,23 @@ public class Deal {
   @CollectionTable(name = "prior_disclosure", joinColumns = @JoinColumn(name = "deal_id"))
   private List<PriorDisclosure> priorDisclosures = new ArrayList<>();
 
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "co_owner", joinColumns = @JoinColumn(name = "deal_id"))
+  @OrderColumn(name = "position")
+  private List<CoOwner> coOwners = new ArrayList<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "sponsor", joinColumns = @JoinColumn(name = "deal_id"))
+  @OrderColumn(name = "position")
+  private List<Sponsor> sponsors = new ArrayList<>();
+
+  /** Where protection is sought; the target country when none was named. */
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "filing_country", joinColumns = @JoinColumn(name = "deal_id"))
+  @OrderColumn(name = "position")
+  @Column(name = "country")
+  private List<String> filingCountries = new ArrayList<>();
+
   public enum Status { OPEN, CLOSED }
 
   protected Deal() {}
@@ -85,9 +102,12 @@ public class Deal {
   public record Parties(String ownerInstitution, String ownerCountry, String targetCountry,
       String licenseeName, String licenseeCountry) {}
 
+  /** Who holds rights in the invention besides the owner, and where protection is sought. */
+  public record Rights(List<CoOwner> coOwners, List<Sponsor> sponsors, List<String> filingCountries) {}
+
   public static Deal disclose(String reference, String title, String abstractText, String centre, Parties parties,
       int trl, String technologyField, Valuation valuation, BigDecimal patentCosts, LocalDate priorityDate,
-      List<Inventor> inventors, List<PriorDisclosure> priorDisclosures, String createdBy, Instant now) {
+      List<Inventor> inventors, List<PriorDisclosure> priorDisclosures, Rights rights, String createdBy, Instant now) {
     Deal d = new Deal();
     d.id = UUID.randomUUID().toString();
     d.reference = reference;
@@ -109,6 +129,9 @@ public class Deal {
     d.reviseValuation(valuation, now);
     d.inventors.addAll(inventors);
     d.priorDisclosures.addAll(priorDisclosures);
+    d.coOwners.addAll(rights.coOwners());
+    d.sponsors.addAll(rights.sponsors());
+    d.filingCountries.addAll(rights.filingCountries().isEmpty() ? List.of(parties.targetCountry()) : rights.filingCountries());
     d.stage = Stage.DISCLOSED;
     d.status = Status.OPEN;
     d.createdBy = createdBy;
@@ -191,4 +214,7 @@ public class Deal {
   public Instant getClosedAt() { return closedAt; }
   public List<Inventor> getInventors() { return List.copyOf(inventors); }
   public List<PriorDisclosure> getPriorDisclosures() { return List.copyOf(priorDisclosures); }
+  public List<CoOwner> getCoOwners() { return List.copyOf(coOwners); }
+  public List<Sponsor> getSponsors() { return List.copyOf(sponsors); }
+  public List<String> getFilingCountries() { return List.copyOf(filingCountries); }
 }

@@ -80,6 +80,11 @@ public class DealService {
             !Boolean.FALSE.equals(i.employedByOwner()))).toList(),
         in.priorDisclosures() == null ? List.of() : in.priorDisclosures().stream()
             .map(p -> new PriorDisclosure(p.date(), p.kind(), p.description())).toList(),
+        new Deal.Rights(
+            in.coOwners() == null ? List.of() : in.coOwners().stream()
+                .map(c -> new CoOwner(c.name(), c.country(), c.share())).toList(),
+            in.sponsors() == null ? List.of() : in.sponsors().stream().map(x -> new Sponsor(x.name(), x.rights())).toList(),
+            in.filingCountries() == null ? List.of() : in.filingCountries().stream().distinct().toList()),
         user.getUsername(), now);
     deals.saveAndFlush(deal);
     Map<String, Object> variables = new LinkedHashMap<>(negotiationSettings);
@@ -106,6 +111,10 @@ public class DealService {
     BigDecimal total = in.inventors().stream().map(Disclosure.InventorShare::share).reduce(BigDecimal.ZERO, BigDecimal::add);
     if (total.compareTo(HUNDRED) != 0) {
       problems.add(new FieldProblem("inventors", "shares must add up to 100, not " + total.stripTrailingZeros().toPlainString()));
+    }
+    if (in.coOwners() != null && in.coOwners().stream().map(Disclosure.CoOwnerShare::share)
+        .reduce(BigDecimal.ZERO, BigDecimal::add).compareTo(HUNDRED) >= 0) {
+      problems.add(new FieldProblem("coOwners", "shares must leave the owner institution a share (below 100 together)"));
     }
     if (!Money.isCurrency(in.valuation().currency())) {
       problems.add(new FieldProblem("valuation.currency", "is not an ISO 4217 currency"));

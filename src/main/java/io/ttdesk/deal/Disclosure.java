@@ -34,7 +34,16 @@ public record Disclosure(
     @Size(max = 50) List<@Valid @NotNull Prior> priorDisclosures,
     LocalDate priorityDate,
     @NotNull @Valid RevenueProjection valuation,
-    @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal patentCosts) {
+    @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal patentCosts,
+    @Size(max = 10) List<@Valid @NotNull CoOwnerShare> coOwners,
+    @Size(max = 10) List<@Valid @NotNull SponsorRights> sponsors,
+    @Size(max = 20) List<@NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code") String> filingCountries) {
+
+  public record CoOwnerShare(@NotBlank @Size(max = 200) String name,
+      @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code") String country,
+      @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "100", inclusive = false) BigDecimal share) {}
+
+  public record SponsorRights(@NotBlank @Size(max = 200) String name, @NotNull Sponsor.Rights rights) {}
 
   public record Licensee(@NotBlank @Size(max = 200) String name,
       @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 code") String country) {}

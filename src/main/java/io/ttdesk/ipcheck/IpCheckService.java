@@ -7,6 +7,7 @@ import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.deal.Deal;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.deal.PriorDisclosure;
+import io.ttdesk.deal.Sponsor;
 import io.ttdesk.deal.Stage;
 import io.ttdesk.history.Actor;
 import io.ttdesk.history.History;
@@ -63,54 +64,75 @@ public class IpCheckService {
     this.licenceCountries = licenceCountries;
   }
 
+  /** What the process needs from the patent check. */
+  public record PatentPosition(String position, boolean ownershipClear) {}
+
   /**
-   * Patent position in the target country: ownership, each prior public disclosure against that
-   * country's grace period, and the filing deadlines that follow.
+   * Patent position in every filing country: each prior public disclosure against that country's
+   * grace period, and the filing deadlines that follow; and ownership: employment inventions
+   * belong to the institution, co-owners and sponsors' rights are recorded, and ownership is
+   * unclear (a person reviews it) when an inventor is not employed by the owner or a sponsor may
+   * take title.
    */
   @Transactional
-  public String checkPatentPosition(String dealId, Actor actor) {
+  public PatentPosition checkPatentPosition(String dealId, Actor actor) {
     Deal deal = deals.lock(dealId);
     deals.enter(dealId, Stage.IP_CHECK, actor);
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     LocalDate filing = deal.getPriorityDate() != null ? deal.getPriorityDate() : today;
     GracePeriods.Novelty worst = GracePeriods.Novelty.INTACT;
-    LocalDate fileBy = null;
-    List<Map<String, Object>> assessed = new ArrayList<>();
-    for (PriorDisclosure p : deal.getPriorDisclosures()) {
-      if (!p.disclosedOn().isBefore(filing)) {
-        continue;
+    List<Map<String, Object>> countries = new ArrayList<>();
+    for (String country : deal.getFilingCountries()) {
+      GracePeriods.Novelty countryWorst = GracePeriods.Novelty.INTACT;
+      LocalDate fileBy = null;
+      List<Map<String, Object>> assessed = new ArrayList<>();
+      for (PriorDisclosure p : deal.getPriorDisclosures()) {
+        if (!p.disclosedOn().isBefore(filing)) {
+          continue;
+        }
+        GracePeriods.Assessment a = GracePeriods.assess(country, p.disclosedOn(), filing);
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("disclosedOn", p.disclosedOn());
+        row.put("kind", p.kind());
+        row.put("novelty", a.novelty());
+        row.put("fileBy", a.fileBy());
+        assessed.add(row);
+        if (a.novelty().ordinal() > countryWorst.ordinal()) {
+          countryWorst = a.novelty();
+        }
+        if (a.novelty() == GracePeriods.Novelty.FILE_BY_DEADLINE && (fileBy == null || a.fileBy().isBefore(fileBy))) {
+          fileBy = a.fileBy();
+        }
       }
-      GracePeriods.Assessment a = GracePeriods.assess(deal.getTargetCountry(), p.disclosedOn(), filing);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("disclosedOn", p.disclosedOn());
-      row.put("kind", p.kind());
-      row.put("novelty", a.novelty());
-      row.put("fileBy", a.fileBy());
-      assessed.add(row);
-      if (a.novelty().ordinal() > worst.ordinal()) {
-        worst = a.novelty();
-      }
-      if (a.fileBy() != null && a.novelty() == GracePeriods.Novelty.FILE_BY_DEADLINE
-          && (fileBy == null || a.fileBy().isBefore(fileBy))) {
-        fileBy = a.fileBy();
+      Map<String, Object> c = new LinkedHashMap<>();
+      c.put("country", country);
+      c.put("gracePeriod", GracePeriods.of(country).map(Object::toString).orElse("none"));
+      c.put("novelty", countryWorst);
+      c.put("fileBy", fileBy);
+      c.put("priorDisclosures", assessed);
+      countries.add(c);
+      if (countryWorst.ordinal() > worst.ordinal()) {
+        worst = countryWorst;
       }
     }
-    boolean institutionOwns = deal.getInventors().stream().allMatch(i -> i.employedByOwner());
+    List<String> ownershipIssues = new ArrayList<>();
+    deal.getInventors().stream().filter(i -> !i.employedByOwner())
+        .forEach(i -> ownershipIssues.add(i.name() + " is not employed by " + deal.getOwnerInstitution()));
+    deal.getSponsors().stream().filter(sp -> sp.rights() == Sponsor.Rights.TITLE)
+        .forEach(sp -> ownershipIssues.add(sp.name() + " may take title"));
     Map<String, Object> evidence = new LinkedHashMap<>();
-    evidence.put("targetCountry", deal.getTargetCountry());
-    evidence.put("gracePeriod", GracePeriods.of(deal.getTargetCountry()).map(Object::toString).orElse("none"));
     evidence.put("filingDate", filing);
-    evidence.put("priorDisclosures", assessed);
-    evidence.put("fileBy", fileBy);
-    evidence.put("ownership", institutionOwns ? "INSTITUTION" : "CHECK_ASSIGNMENTS");
-    if (deal.getPriorityDate() != null) {
-      evidence.put("parisConventionDeadline", deal.getPriorityDate().plusMonths(12));
-      evidence.put("pctNationalPhaseDeadline", deal.getPriorityDate().plusMonths(30));
-    }
+    evidence.put("countries", countries);
+    evidence.put("owner", deal.getOwnerInstitution());
+    evidence.put("coOwners", deal.getCoOwners());
+    evidence.put("sponsors", deal.getSponsors());
+    evidence.put("ownershipClear", ownershipIssues.isEmpty());
+    evidence.put("ownershipIssues", ownershipIssues);
     String result = "NOVELTY_" + worst.name();
     checks.save(new IpCheck(dealId, IpCheck.Kind.PATENT, result, null, null, write(evidence), clock.instant()));
-    history.record(dealId, actor, "PATENT_POSITION_CHECKED", "Patent position: " + result, evidence);
-    return result;
+    history.record(dealId, actor, "PATENT_POSITION_CHECKED", "Patent position: " + result
+        + (ownershipIssues.isEmpty() ? "" : "; ownership to review"), evidence);
+    return new PatentPosition(result, ownershipIssues.isEmpty());
   }
 
   /**
@@ -275,6 +297,13 @@ public class IpCheckService {
     evidence.put("comment", comment);
     evidence.put("decidedBy", user.getUsername());
     checks.save(new IpCheck(dealId, kind, decision, null, null, write(evidence), clock.instant()));
+  }
+
+  /** The deal's filing docket as of today. */
+  @Transactional(readOnly = true)
+  public List<FilingDocket.Entry> docket(Deal deal) {
+    return FilingDocket.of(deal.getPriorityDate(), deal.getFilingCountries(), deal.getPriorDisclosures(),
+        LocalDate.now(clock.withZone(ZoneOffset.UTC)));
   }
 
   /** Whether the deal's latest screening classified its technology as restricted for export. */

@@ -23,8 +23,10 @@ public class IpCheckWorkers {
 
   @JobWorker(type = Jobs.PATENT_CHECK)
   public Map<String, Object> patent(ActivatedJob job, @Variable String dealId) {
-    return once.run(job, dealId,
-        () -> Map.of(Vars.PATENT_POSITION, checks.checkPatentPosition(dealId, Actor.worker(job.getType()))));
+    return once.run(job, dealId, () -> {
+      IpCheckService.PatentPosition p = checks.checkPatentPosition(dealId, Actor.worker(job.getType()));
+      return Map.of(Vars.PATENT_POSITION, p.position(), Vars.OWNERSHIP_CLEAR, p.ownershipClear());
+    });
   }
 
   @JobWorker(type = Jobs.SCREENING)

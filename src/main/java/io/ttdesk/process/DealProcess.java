@@ -102,6 +102,8 @@ public final class DealProcess {
     public static final String VALUATION_DECISION = "valuationDecision";
     public static final String SCREENING_RESULT = "screeningResult";
     public static final String PATENT_POSITION = "patentPosition";
+    public static final String OWNERSHIP_CLEAR = "ownershipClear";
+    public static final String OWNERSHIP_DECISION = "ownershipDecision";
     public static final String HIT_DECISION = "hitDecision";
     /** True when the technology is on the exporting country's restricted list. */
     public static final String EXPORT_RESTRICTED = "exportRestricted";
@@ -133,6 +135,7 @@ public final class DealProcess {
     public static final String APPROVE_TERM_SHEET = "ApproveTermSheet";
     public static final String CHASE_PAYMENT = "ChasePayment";
     public static final String OBTAIN_EXPORT_APPROVAL = "ObtainExportApproval";
+    public static final String REVIEW_OWNERSHIP = "ReviewOwnership";
     public static final String OBTAIN_EXPORT_LICENCE = "ObtainExportLicence";
   }
 

@@ -4,6 +4,7 @@ import io.ttdesk.deal.Centre;
 import io.ttdesk.deal.CentreRepository;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.deal.Disclosure;
+import io.ttdesk.deal.Sponsor;
 import io.ttdesk.fx.ExchangeRates;
 import io.ttdesk.ipcheck.IpCheckService;
 import io.ttdesk.security.AppUser;
@@ -103,6 +104,8 @@ public class DemoData implements ApplicationRunner {
         null,
         new Disclosure.RevenueProjection(currency, revenue.stream().map(BigDecimal::new).toList(), new BigDecimal("3"),
             new BigDecimal("25"), new BigDecimal("15")),
-        new BigDecimal("12000"));
+        new BigDecimal("12000"), null,
+        List.of(new Disclosure.SponsorRights("National Natural Science Foundation", Sponsor.Rights.GOVERNMENT_LICENCE)),
+        List.of(ownerCountry, targetCountry, "EP"));
   }
 }

@@ -142,7 +142,7 @@ class DealProcessTest {
   void screeningHitClearedByAPersonGoesOn() {
     start(true, 6);
     pursueAndValue(500_000);
-    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT", Vars.OWNERSHIP_CLEAR, true));
     service(Jobs.SCREENING, Map.of(Vars.SCREENING_RESULT, "REVIEW"));
     userTask(Tasks.DECIDE_SCREENING_HIT, Map.of(Vars.HIT_DECISION, "CLEAR"));
     assertThat(instance).isWaitingAtElements("PrepareTermSheet");
@@ -202,6 +202,27 @@ class DealProcessTest {
     userTask(Tasks.OBTAIN_EXPORT_LICENCE, Map.of(Vars.EXPORT_LICENCE, "REFUSED"));
     closesAs("BLOCKED");
     assertThat(instance).hasPassedElement("LicenceRefused").hasNotPassedElement("AwaitSignature");
+  }
+
+  @Test
+  void unclearOwnershipGoesToAManagerWhoConfirmsIt() {
+    start(false, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT", Vars.OWNERSHIP_CLEAR, false));
+    assertThat(instance).isWaitingAtElements("ReviewOwnership");
+    userTask(Tasks.REVIEW_OWNERSHIP, Map.of(Vars.OWNERSHIP_DECISION, "CONFIRMED"));
+    assertThat(instance).isWaitingAtElements("PrepareTermSheet");
+  }
+
+  @Test
+  void unresolvedOwnershipEndsTheDealAndStopsTheScreening() {
+    start(true, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT", Vars.OWNERSHIP_CLEAR, false));
+    userTask(Tasks.REVIEW_OWNERSHIP, Map.of(Vars.OWNERSHIP_DECISION, "UNRESOLVED"));
+    closesAs("NOT_PURSUED");
+    assertThat(instance).hasPassedElement("OwnershipNotSettled").hasNotPassedElement("PrepareTermSheet");
+    assertThat(terminated("ScreenExportControl")).isEqualTo(1);
   }
 
   @Test

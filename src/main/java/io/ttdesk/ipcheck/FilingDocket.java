@@ -1,0 +1,63 @@
+package io.ttdesk.ipcheck;
+
+import io.ttdesk.deal.PriorDisclosure;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The dates a patent family must meet, derived from the priority date and the filing countries:
+ * the grace-period deadlines while nothing is filed, the Paris Convention year, PCT national phase
+ * entry (30 months; 31 at the EPO and in Korea), and the first renewal fees (yearly from the third
+ * year; in the US maintenance fees at 3.5, 7.5 and 11.5 years, estimated from filing).
+ */
+public final class FilingDocket {
+
+  private static final Map<String, Integer> NATIONAL_PHASE_MONTHS = Map.of("EP", 31, "KR", 31);
+
+  public record Entry(LocalDate due, String country, String what, boolean overdue, long daysLeft) {}
+
+  private FilingDocket() {}
+
+  public static List<Entry> of(LocalDate priorityDate, List<String> countries, List<PriorDisclosure> disclosures,
+      LocalDate today) {
+    List<Entry> entries = new ArrayList<>();
+    if (priorityDate == null) {
+      for (String country : countries) {
+        disclosures.stream()
+            .map(d -> GracePeriods.assess(country, d.disclosedOn(), today))
+            .filter(a -> a.novelty() == GracePeriods.Novelty.FILE_BY_DEADLINE)
+            .map(GracePeriods.Assessment::fileBy)
+            .min(Comparator.naturalOrder())
+            .ifPresent(d -> entries.add(entry(d, country, "File before the grace period ends", today)));
+      }
+    } else {
+      entries.add(entry(priorityDate.plusMonths(12), "", "Paris Convention priority year ends", today));
+      for (String country : countries) {
+        int months = NATIONAL_PHASE_MONTHS.getOrDefault(country, 30);
+        entries.add(entry(priorityDate.plusMonths(months), country, "PCT national phase entry (" + months + " months)",
+            today));
+        if ("US".equals(country)) {
+          for (String years : new String[] {"3.5", "7.5", "11.5"}) {
+            Period p = Period.ofMonths((int) (Double.parseDouble(years) * 12));
+            entries.add(entry(priorityDate.plus(p), country, "Maintenance fee at " + years + " years (estimated)", today));
+          }
+        } else {
+          for (int year = 3; year <= 5; year++) {
+            entries.add(entry(priorityDate.plusYears(year - 1), country, "Renewal fee for year " + year, today));
+          }
+        }
+      }
+    }
+    entries.sort(Comparator.comparing(Entry::due).thenComparing(Entry::country));
+    return entries;
+  }
+
+  private static Entry entry(LocalDate due, String country, String what, LocalDate today) {
+    return new Entry(due, country, what, due.isBefore(today), ChronoUnit.DAYS.between(today, due));
+  }
+}
