@@ -11,7 +11,10 @@ const templates = {
     minimumAnnualRoyalty: '5000.00', marEscalation: 3, fieldOfUse: 'All fields', territory: 'Worldwide',
     sublicenceShare: 25, reportingPeriod: 'QUARTERLY', milestones: [] },
   ApproveTermSheet: { decision: 'APPROVE', comment: '' },
-  ChasePayment: { comment: 'Reminder sent to the licensee' }
+  ChasePayment: { comment: 'Reminder sent to the licensee' },
+  ReviewOwnership: { decision: 'CONFIRMED', comment: '' },
+  ObtainExportApproval: { decision: 'GRANTED', reference: '', comment: '' },
+  ObtainExportLicence: { decision: 'GRANTED', reference: '', comment: '' }
 };
 
 async function call(method, path, body) {
