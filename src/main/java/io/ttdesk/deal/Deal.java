@@ -51,6 +51,8 @@ public class Deal {
   private BigDecimal discountRate;
   private BigDecimal patentCosts;
   private LocalDate priorityDate;
+  /** When the valuation inputs last changed; a valuation chosen before then no longer stands. */
+  private Instant valuationRevisedAt;
   @Enumerated(EnumType.STRING)
   private Stage stage;
   @Enumerated(EnumType.STRING)
@@ -146,6 +148,7 @@ public class Deal {
     royaltyRate = v.royaltyRate();
     taxRate = v.taxRate();
     discountRate = v.discountRate();
+    valuationRevisedAt = now;
     updatedAt = now;
   }
 
@@ -203,6 +206,7 @@ public class Deal {
   public String getCurrency() { return currency; }
   public BigDecimal getPatentCosts() { return patentCosts; }
   public LocalDate getPriorityDate() { return priorityDate; }
+  public Instant getValuationRevisedAt() { return valuationRevisedAt; }
   public Stage getStage() { return stage; }
   public Status getStatus() { return status; }
   public Outcome getOutcome() { return outcome; }

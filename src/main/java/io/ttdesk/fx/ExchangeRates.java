@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class ExchangeRates {
 
   private static final MathContext MC = new MathContext(20, RoundingMode.HALF_EVEN);
+  private static final BigDecimal MIN_RATE = new BigDecimal("0.0000000001");
+  private static final BigDecimal MAX_RATE = new BigDecimal("1000000000");
 
   private final ExchangeRateRepository rates;
   private final Clock clock;
@@ -62,15 +65,27 @@ public class ExchangeRates {
       ExchangeRate r = direct.get();
       return Optional.of(new Applied(from, to, r.getRate(), r.getRateDate(), r.getSource()));
     }
-    return inverse.map(r -> new Applied(from, to, BigDecimal.ONE.divide(r.getRate(), MC), r.getRateDate(),
-        r.getSource() + " (inverse)"));
+    // Rounded to the stored precision, so that amount x stored rate is the reported amount.
+    return inverse.map(r -> new Applied(from, to, BigDecimal.ONE.divide(r.getRate(), 10, RoundingMode.HALF_EVEN),
+        r.getRateDate(), r.getSource() + " (inverse)"));
   }
 
-  /** The amount in another currency at today's stored rate, or null when there is none. */
+  /**
+   * Process variables for a decision table stated in another currency: the converted amount (null
+   * when no rate is stored) and the rate used, so the decision can be recomputed.
+   */
+  public void putConverted(Map<String, Object> vars, String amountVar, String rateVar, Money amount, String to) {
+    Optional<Applied> rate = today(amount.currency().getCurrencyCode(), to);
+    vars.put(amountVar, rate.map(r -> r.convert(amount).amount()).orElse(null));
+    vars.put(rateVar, rate.map(r -> Map.of("rate", r.rate().toPlainString(), "date", r.date().toString(),
+            "source", r.source()))
+        .orElse(null));
+  }
+
+  /** Today's stored rate between two currencies, if there is one. */
   @Transactional(readOnly = true)
-  public BigDecimal todayOrNull(Money amount, String to) {
-    return on(amount.currency().getCurrencyCode(), to, LocalDate.now(clock))
-        .map(r -> r.convert(amount).amount()).orElse(null);
+  public Optional<Applied> today(String from, String to) {
+    return on(from, to, LocalDate.now(clock));
   }
 
   @Transactional
@@ -78,6 +93,10 @@ public class ExchangeRates {
     List<FieldProblem> problems = validate(r, "");
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
+    }
+    if (rates.existsByBaseCurrencyAndQuoteCurrencyAndRateDateAndSource(r.base(), r.quote(), r.date(), r.source())) {
+      throw new io.ttdesk.common.ConflictException("date", "a " + r.base() + "/" + r.quote() + " rate from " + r.source()
+          + " on " + r.date() + " is already stored; rates are never changed");
     }
     return rates.save(new ExchangeRate(r.base(), r.quote(), r.date(), r.rate(), r.source(), user, clock.instant()));
   }
@@ -150,11 +169,12 @@ public class ExchangeRates {
     if (r.base() != null && r.base().equals(r.quote())) {
       problems.add(new FieldProblem(prefix + "quote", "must differ from base"));
     }
-    if (r.rate() == null || r.rate().signum() <= 0) {
-      problems.add(new FieldProblem(prefix + "rate", "must be positive"));
+    if (r.rate() == null || r.rate().compareTo(MIN_RATE) < 0 || r.rate().compareTo(MAX_RATE) >= 0
+        || r.rate().stripTrailingZeros().scale() > 10) {
+      problems.add(new FieldProblem(prefix + "rate", "must be from 0.0000000001 to below 1000000000, at most 10 decimals"));
     }
-    if (r.source() == null || r.source().isBlank() || r.source().length() > 100) {
-      problems.add(new FieldProblem(prefix + "source", "is required (at most 100 characters)"));
+    if (r.source() == null || r.source().isBlank() || r.source().length() > 80) {
+      problems.add(new FieldProblem(prefix + "source", "is required (at most 80 characters)"));
     }
     if (r.date() == null) {
       problems.add(new FieldProblem(prefix + "date", "is required"));

@@ -29,7 +29,7 @@ public final class FilingDocket {
     if (priorityDate == null) {
       for (String country : countries) {
         disclosures.stream()
-            .map(d -> GracePeriods.assess(country, d.disclosedOn(), today))
+            .map(d -> GracePeriods.assess(country, d.kind(), d.disclosedOn(), today))
             .filter(a -> a.novelty() == GracePeriods.Novelty.FILE_BY_DEADLINE)
             .map(GracePeriods.Assessment::fileBy)
             .min(Comparator.naturalOrder())

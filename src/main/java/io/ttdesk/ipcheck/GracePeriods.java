@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Novelty grace periods for the inventor's own public disclosures, by filing jurisdiction.
@@ -19,10 +20,17 @@ public final class GracePeriods {
       "AU", Period.ofMonths(12),
       // Japan: 12 months since the 2018 amendment of Patent Act art. 30.
       "JP", Period.ofMonths(12),
-      // China: 6 months, and only for the disclosures art. 24 lists (exhibitions, named conferences).
+      // China: 6 months, and only for the disclosures art. 24 lists (see assess).
       "CN", Period.ofMonths(6));
 
+  /** Kinds of disclosure China's grace period covers. */
+  public static final Set<String> CN_EXCEPTIONS = Set.of("EXHIBITION", "CONFERENCE_TALK", "UNAUTHORISED_DISCLOSURE");
+
   private GracePeriods() {}
+
+  private static String normalise(String kind) {
+    return kind == null ? "" : kind.trim().toUpperCase(java.util.Locale.ROOT).replace(' ', '_');
+  }
 
   /** The grace period in that country; empty where none applies (EPO states and the rest). */
   public static Optional<Period> of(String country) {
@@ -39,7 +47,18 @@ public final class GracePeriods {
    * of the grace period, and is lost when that date has passed or no grace period exists.
    */
   public static Assessment assess(String country, LocalDate disclosedOn, LocalDate today) {
-    Optional<Period> grace = of(country);
+    return assess(country, null, disclosedOn, today);
+  }
+
+  /**
+   * China's grace period covers only the disclosures its Patent Law (art. 24) lists: a first
+   * showing at a recognised exhibition, a first presentation at a prescribed academic or technical
+   * meeting, and a disclosure without the applicant's consent. Other kinds (a paper, a thesis) get
+   * none there. An unknown kind is taken as covered elsewhere.
+   */
+  public static Assessment assess(String country, String kind, LocalDate disclosedOn, LocalDate today) {
+    Optional<Period> grace = "CN".equals(country) && !CN_EXCEPTIONS.contains(normalise(kind)) ? Optional.empty()
+        : of(country);
     if (grace.isEmpty()) {
       return new Assessment(Novelty.LOST, null);
     }

@@ -2,6 +2,7 @@ package io.ttdesk.ipcheck;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttdesk.common.ConflictException;
 import io.ttdesk.common.FieldProblem;
 import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.deal.Deal;
@@ -90,7 +91,7 @@ public class IpCheckService {
         if (!p.disclosedOn().isBefore(filing)) {
           continue;
         }
-        GracePeriods.Assessment a = GracePeriods.assess(country, p.disclosedOn(), filing);
+        GracePeriods.Assessment a = GracePeriods.assess(country, p.kind(), p.disclosedOn(), filing);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("disclosedOn", p.disclosedOn());
         row.put("kind", p.kind());
@@ -164,6 +165,8 @@ public class IpCheckService {
     if (deal.getLicenseeName() != null) {
       parties.put(deal.getLicenseeName(), deal.getLicenseeCountry());
     }
+    deal.getCoOwners().forEach(c -> parties.put(c.name(), c.country()));
+    deal.getSponsors().forEach(sp -> parties.putIfAbsent(sp.name(), null));
     if (version == null) {
       result = worse(result, ScreeningResult.REVIEW);
     }
@@ -200,11 +203,15 @@ public class IpCheckService {
     evidence.put("parties", parties);
     evidence.put("hits", hits);
     evidence.put("licenceCountries", controlled);
+    // Cleared by a person or not, a listed technology or a controlled destination needs the
+    // authority's approval before negotiation and its licence before signature.
+    boolean restricted = !"FREE".equals(category) || !controlled.isEmpty();
+    evidence.put("exportRestricted", restricted);
     BigDecimal score = BigDecimal.valueOf(best).setScale(4, RoundingMode.HALF_EVEN);
     checks.save(new IpCheck(dealId, IpCheck.Kind.SCREENING, result.name(), version, score, write(evidence),
         clock.instant()));
     history.record(dealId, actor, "SCREENING_DONE", "Screening: " + result, evidence);
-    return new Screening(result, "RESTRICTED".equals(category));
+    return new Screening(result, restricted);
   }
 
   /** The first catalogue entry (prohibited before restricted) whose keywords the disclosure contains. */
@@ -244,14 +251,18 @@ public class IpCheckService {
   @Transactional
   public int importDeniedParties(String version, InputStream csv) throws IOException {
     List<String[]> rows = Csv.read(csv, "name,country,source,aliases", 3, (n, c, problems) -> {
-      if (c[0].isBlank()) {
-        problems.add(new FieldProblem("line " + n, "has no name"));
+      if (c[0].isBlank() || c[0].length() > 300 || c[2].length() > 100 || (c.length > 3 && c[3].length() > 2000)) {
+        problems.add(new FieldProblem("line " + n, "needs a name (at most 300 characters), a source of at most 100"
+            + " and aliases of at most 2000"));
       }
       if (!c[1].isBlank() && !c[1].matches("[A-Z]{2}")) {
         problems.add(new FieldProblem("line " + n, "has a country that is not an ISO 3166 alpha-2 code"));
       }
     });
     requireVersion(version);
+    if (deniedParties.existsByListVersion(version)) {
+      throw new ConflictException("version", "list version " + version + " exists; earlier checks cite it as evidence");
+    }
     rows.forEach(c -> deniedParties.save(new DeniedParty(version, c[0], c[1].isBlank() ? null : c[1], c[2],
         c.length > 3 && !c[3].isBlank() ? c[3] : null)));
     return rows.size();
@@ -271,11 +282,15 @@ public class IpCheckService {
       if (!c[2].equals("PROHIBITED") && !c[2].equals("RESTRICTED")) {
         problems.add(new FieldProblem("line " + n, "has a category other than PROHIBITED or RESTRICTED"));
       }
-      if (c[1].isBlank() || c[3].isBlank() || c[4].isBlank()) {
-        problems.add(new FieldProblem("line " + n, "needs a code, a title and keywords"));
+      if (c[1].isBlank() || c[3].isBlank() || c[4].isBlank() || c[1].length() > 32 || c[3].length() > 300
+          || c[4].length() > 1000) {
+        problems.add(new FieldProblem("line " + n, "needs a code (at most 32 characters), a title (300) and keywords (1000)"));
       }
     });
     requireVersion(version);
+    if (catalogue.existsByListVersion(version)) {
+      throw new ConflictException("version", "catalogue version " + version + " exists; earlier checks cite it as evidence");
+    }
     rows.forEach(c -> catalogue.save(new ExportControlItem(version, c[0], c[1],
         ExportControlItem.Category.valueOf(c[2]), c[3], c[4])));
     return rows.size();
@@ -314,7 +329,7 @@ public class IpCheckService {
         .reduce((first, second) -> second)
         .map(c -> {
           try {
-            return "RESTRICTED".equals(json.readTree(c.getEvidence()).path("classification").path("category").asText());
+            return json.readTree(c.getEvidence()).path("exportRestricted").asBoolean(false);
           } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
           }

@@ -15,6 +15,8 @@ interface ExportControlItemRepository extends JpaRepository<ExportControlItem, L
   Optional<ExportControlItem> findFirstByCountryOrderByIdDesc(String country);
 
   List<ExportControlItem> findByCountryAndListVersion(String country, String listVersion);
+
+  boolean existsByListVersion(String listVersion);
 }
 
 interface DeniedPartyRepository extends JpaRepository<DeniedParty, Long> {
@@ -23,4 +25,6 @@ interface DeniedPartyRepository extends JpaRepository<DeniedParty, Long> {
   Optional<DeniedParty> findFirstByOrderByIdDesc();
 
   List<DeniedParty> findByListVersion(String listVersion);
+
+  boolean existsByListVersion(String listVersion);
 }

@@ -72,7 +72,8 @@ class TermSheetTasks {
         Map<String, Object> vars = new HashMap<>();
         vars.put(Vars.DEAL_FORM, f.dealForm().name());
         vars.put(Vars.UPFRONT_FEE, f.upfrontFee());
-        vars.put(Vars.UPFRONT_FEE_USD, rates.todayOrNull(Money.of(f.upfrontFee(), f.currency()), DealProcess.DECISION_CURRENCY));
+        rates.putConverted(vars, Vars.UPFRONT_FEE_USD, Vars.UPFRONT_FEE_USD_RATE, Money.of(f.upfrontFee(), f.currency()),
+            DealProcess.DECISION_CURRENCY);
         vars.put(Vars.ROYALTY_RATE, f.royaltyRate());
         return new Result(vars, "V" + sheet.getVersion());
       }

@@ -34,9 +34,9 @@ public final class DealProcess {
   /** The business rule tasks: the decision each calls, the variable it sets, and its inputs. */
   public enum Decision {
     VALUATION_REVIEW("DecideValuationReview", "valuation-review", "managerReviewRequired",
-        List.of("valuationValue", "valuationValueUsd", "trl")),
+        List.of("valuationValue", "valuationValueUsd", "valuationUsdRate", "trl")),
     TERM_SHEET_APPROVAL("DecideTermSheetApproval", "term-sheet-approval", "approvalRequired",
-        List.of("dealForm", "upfrontFee", "upfrontFeeUsd", "royaltyRate", "crossBorder"));
+        List.of("dealForm", "upfrontFee", "upfrontFeeUsd", "upfrontFeeUsdRate", "royaltyRate", "crossBorder"));
 
     public final String elementId;
     public final String decisionId;
@@ -99,6 +99,8 @@ public final class DealProcess {
     public static final String VALUATION_VALUE = "valuationValue";
     /** Decision tables compare amounts in USD; null when no rate to USD is stored. */
     public static final String VALUATION_VALUE_USD = "valuationValueUsd";
+    /** The stored rate that made the USD amount (rate, date, source), for the record. */
+    public static final String VALUATION_USD_RATE = "valuationUsdRate";
     public static final String VALUATION_DECISION = "valuationDecision";
     public static final String SCREENING_RESULT = "screeningResult";
     public static final String PATENT_POSITION = "patentPosition";
@@ -112,6 +114,7 @@ public final class DealProcess {
     public static final String DEAL_FORM = "dealForm";
     public static final String UPFRONT_FEE = "upfrontFee";
     public static final String UPFRONT_FEE_USD = "upfrontFeeUsd";
+    public static final String UPFRONT_FEE_USD_RATE = "upfrontFeeUsdRate";
     public static final String ROYALTY_RATE = "royaltyRate";
     public static final String APPROVAL_DECISION = "approvalDecision";
     public static final String COUNTERPARTY_RESPONSE = "counterpartyResponse";

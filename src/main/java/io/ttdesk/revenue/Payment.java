@@ -31,11 +31,13 @@ public class Payment {
   private BigDecimal rate;
   private LocalDate rateDate;
   private String rateSource;
+  /** The centre's policy when the payment arrived; its version in force on the received date splits it. */
+  private String policyCode;
 
   protected Payment() {}
 
   Payment(String dealId, String milestone, Money amount, LocalDate receivedOn, ExchangeRates.Applied reporting,
-      String recordedBy, Instant recordedAt) {
+      String policyCode, String recordedBy, Instant recordedAt) {
     this.id = UUID.randomUUID().toString();
     this.dealId = dealId;
     this.milestone = milestone;
@@ -47,6 +49,7 @@ public class Payment {
     this.rate = reporting.rate();
     this.rateDate = reporting.date();
     this.rateSource = reporting.source();
+    this.policyCode = policyCode;
     this.recordedBy = recordedBy;
     this.recordedAt = recordedAt;
   }
@@ -64,4 +67,5 @@ public class Payment {
   public BigDecimal getRate() { return rate; }
   public LocalDate getRateDate() { return rateDate; }
   public String getRateSource() { return rateSource; }
+  public String getPolicyCode() { return policyCode; }
 }

@@ -1,5 +1,6 @@
 package io.ttdesk.revenue;
 
+import io.ttdesk.common.Dates;
 import io.ttdesk.common.FieldProblem;
 import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.common.Money;
@@ -7,6 +8,7 @@ import io.ttdesk.common.NotFoundException;
 import io.ttdesk.deal.Centre;
 import io.ttdesk.deal.CentreRepository;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +27,13 @@ public class Policies {
   private final DistributionPolicyRepository policies;
   private final CentreRepository centres;
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  Policies(DistributionPolicyRepository policies, CentreRepository centres, JdbcClient jdbc) {
+  Policies(DistributionPolicyRepository policies, CentreRepository centres, JdbcClient jdbc, Clock clock) {
     this.policies = policies;
     this.centres = centres;
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   public record ShareSpec(SplitRule.Kind kind, String beneficiary, BigDecimal weight, BigDecimal tierFrom) {}
@@ -83,16 +87,24 @@ public class Policies {
     return centre;
   }
 
-  private static void validate(PolicySpec spec) {
+  private static final BigDecimal MAX_WEIGHT = BigDecimal.valueOf(10000);
+  private static final BigDecimal MAX_THRESHOLD = BigDecimal.TEN.pow(12);
+
+  private void validate(PolicySpec spec) {
+    LocalDate today = Dates.earliestToday(clock);
     List<FieldProblem> problems = new ArrayList<>();
     if (spec.code() == null || !spec.code().matches("[A-Z][A-Z0-9_]{1,31}")) {
       problems.add(new FieldProblem("code", "must be 2-32 capital letters, digits or underscores"));
     }
+    if (spec.officeFeePercent() != null && spec.officeFeePercent().stripTrailingZeros().scale() > 4) {
+      problems.add(new FieldProblem("officeFeePercent", "has more than 4 decimals"));
+    }
     if (spec.name() == null || spec.name().isBlank() || spec.name().length() > 200) {
       problems.add(new FieldProblem("name", "is required (at most 200 characters)"));
     }
-    if (spec.effectiveFrom() == null) {
-      problems.add(new FieldProblem("effectiveFrom", "is required"));
+    if (spec.effectiveFrom() == null || spec.effectiveFrom().isBefore(today)) {
+      // No backdating: a version must not change the rules for payments already received.
+      problems.add(new FieldProblem("effectiveFrom", "is required and must not be in the past"));
     }
     if (spec.officeFeePercent() == null || spec.officeFeePercent().signum() < 0
         || spec.officeFeePercent().compareTo(BigDecimal.valueOf(100)) >= 0) {
@@ -109,18 +121,23 @@ public class Policies {
       for (int i = 0; i < spec.shares().size(); i++) {
         ShareSpec s = spec.shares().get(i);
         String at = "shares[" + i + "].";
+        if (s == null) {
+          problems.add(new FieldProblem("shares[" + i + "]", "is empty"));
+          continue;
+        }
         if (s.kind() == null || !SHARE_KINDS.contains(s.kind())) {
           problems.add(new FieldProblem(at + "kind", "must be one of " + SHARE_KINDS));
         }
-        if (s.beneficiary() == null || s.beneficiary().isBlank()) {
-          problems.add(new FieldProblem(at + "beneficiary", "is required"));
+        if (s.beneficiary() == null || s.beneficiary().isBlank() || s.beneficiary().length() > 200) {
+          problems.add(new FieldProblem(at + "beneficiary", "is required (at most 200 characters)"));
         }
-        if (s.weight() == null || s.weight().signum() <= 0) {
-          problems.add(new FieldProblem(at + "weight", "must be positive"));
+        if (s.weight() == null || s.weight().signum() <= 0 || s.weight().compareTo(MAX_WEIGHT) > 0
+            || s.weight().stripTrailingZeros().scale() > 4) {
+          problems.add(new FieldProblem(at + "weight", "must be positive, at most 10000, at most 4 decimals"));
         }
         BigDecimal from = s.tierFrom() == null ? BigDecimal.ZERO : s.tierFrom();
-        if (from.signum() < 0) {
-          problems.add(new FieldProblem(at + "tierFrom", "must not be negative"));
+        if (from.signum() < 0 || from.compareTo(MAX_THRESHOLD) > 0) {
+          problems.add(new FieldProblem(at + "tierFrom", "must be from 0 to 10^12"));
         }
         tiered |= from.signum() > 0;
         startsAtZero |= from.signum() == 0;

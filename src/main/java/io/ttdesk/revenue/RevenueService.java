@@ -75,12 +75,22 @@ public class RevenueService {
     if (payments.findByDealIdAndMilestone(dealId, milestone).isPresent()) {
       throw new ConflictException("milestone", "a payment for " + milestone + " is already recorded");
     }
-    String centreCurrency = centres.findById(deal.getCentre()).orElseThrow().getCurrency();
+    var centre = centres.findById(deal.getCentre()).orElseThrow();
+    String centreCurrency = centre.getCurrency();
+    // Everything the split will need is checked now, so an accepted payment is always split.
+    DistributionPolicy policy = policies.inForce(centre.getRevenuePolicy(), receivedOn).stream().findFirst()
+        .orElseThrow(() -> new InvalidInputException("receivedOn", "no version of the centre's policy "
+            + centre.getRevenuePolicy() + " is in force on " + receivedOn));
+    if (policy.rule().tiers().size() > 1 && policy.getThresholdCurrency() != null
+        && rates.on(policy.getThresholdCurrency(), amount.currency().getCurrencyCode(), receivedOn).isEmpty()) {
+      throw new InvalidInputException("currency", "no exchange rate from " + policy.getThresholdCurrency() + " to "
+          + amount.currency() + " on or before " + receivedOn + " for the thresholds of " + centre.getRevenuePolicy());
+    }
     ExchangeRates.Applied reporting = rates.on(amount.currency().getCurrencyCode(), centreCurrency, receivedOn)
         .orElseThrow(() -> new InvalidInputException("currency", "no exchange rate from " + amount.currency()
             + " to " + centreCurrency + " on or before " + receivedOn + "; record one at /api/v1/exchange-rates"));
-    Payment p = payments.saveAndFlush(new Payment(dealId, milestone, amount, receivedOn, reporting, user.getUsername(),
-        clock.instant()));
+    Payment p = payments.saveAndFlush(new Payment(dealId, milestone, amount, receivedOn, reporting,
+        centre.getRevenuePolicy(), user.getUsername(), clock.instant()));
     history.record(dealId, user.actor(), "PAYMENT_RECEIVED", "Payment " + amount + " for " + milestone,
         Map.of("paymentId", p.getId(), "milestone", milestone, "amount", p.getAmount(), "currency", p.getCurrency(),
             "receivedOn", receivedOn, "scheduled", due.getAmount(), "reported", Map.of("currency", centreCurrency,
@@ -102,7 +112,7 @@ public class RevenueService {
     if (ledger.existsByPaymentId(p.getId())) {
       return ledger.findByPaymentIdOrderByLineNoAsc(p.getId());
     }
-    String policyCode = centres.findById(deal.getCentre()).orElseThrow().getRevenuePolicy();
+    String policyCode = p.getPolicyCode();
     DistributionPolicy policy = policies.inForce(policyCode, p.getReceivedOn()).stream().findFirst()
         .orElseThrow(() -> new IllegalStateException("no policy " + policyCode + " in force on " + p.getReceivedOn()));
     SplitRule rule = policy.rule();
@@ -113,7 +123,8 @@ public class RevenueService {
       outstanding = deal.patentCostsMoney().minus(Money.of(reimbursed, p.getCurrency()));
     }
     // Tier thresholds are stated in the policy's currency: convert them at the rate of the payment's day.
-    String thresholdCurrency = policy.getThresholdCurrency() == null ? p.getCurrency() : policy.getThresholdCurrency();
+    String thresholdCurrency = policy.getThresholdCurrency() == null || rule.tiers().size() == 1
+        ? p.getCurrency() : policy.getThresholdCurrency();
     ExchangeRates.Applied thresholdRate = rates.on(thresholdCurrency, p.getCurrency(), p.getReceivedOn())
         .orElseThrow(() -> new IllegalStateException("no exchange rate from " + thresholdCurrency + " to "
             + p.getCurrency() + " on or before " + p.getReceivedOn() + " for the thresholds of " + policyCode));

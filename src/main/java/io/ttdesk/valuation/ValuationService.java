@@ -2,6 +2,7 @@ package io.ttdesk.valuation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttdesk.common.ConflictException;
 import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.common.Money;
 import io.ttdesk.common.NotFoundException;
@@ -30,6 +31,10 @@ public class ValuationService {
 
   public enum Method { RELIEF_FROM_ROYALTY, RISK_ADJUSTED_NPV, TWENTY_FIVE_PERCENT, COMPARABLES }
 
+  /** The process reads the chosen value in stage VALUATION; a choice after that would change nothing. */
+  private static final java.util.Set<Stage> CHOOSABLE = java.util.EnumSet.of(Stage.DISCLOSED, Stage.SCREENING,
+      Stage.VALUATION);
+
   private final ValuationRepository valuations;
   private final ValuationChoiceRepository choices;
   private final RatingRepository ratings;
@@ -57,7 +62,9 @@ public class ValuationService {
   public Money compute(String dealId, Actor actor) {
     Deal deal = deals.lock(dealId);
     deals.enter(dealId, Stage.VALUATION, actor);
-    Optional<ValuationChoice> choice = choices.findFirstByDealIdOrderByIdDesc(dealId);
+    // A revision of the inputs (a valuation sent back) supersedes a choice made before it.
+    Optional<ValuationChoice> choice = choices.findFirstByDealIdOrderByIdDesc(dealId)
+        .filter(c -> deal.getValuationRevisedAt() == null || c.getChosenAt().isAfter(deal.getValuationRevisedAt()));
     if (choice.isPresent()) {
       Valuation v = valuations.findById(choice.get().getValuationId()).orElseThrow();
       Money value = Money.of(v.getValueAmount(), v.getCurrency());
@@ -133,7 +140,10 @@ public class ValuationService {
   /** The broker's pick of the valuation that stands; the process uses it when it values the deal. */
   @Transactional
   public ValuationChoice choose(String dealId, long valuationId, String reason, DeskUser user) {
-    deals.lockForCommand(dealId, user, null, "choosing a valuation");
+    Deal deal = deals.lockForCommand(dealId, user, null, "choosing a valuation");
+    if (!CHOOSABLE.contains(deal.getStage())) {
+      throw new ConflictException("stage", "the valuation was settled when the deal left stage VALUATION");
+    }
     Valuation v = valuations.findByIdAndDealId(valuationId, dealId)
         .orElseThrow(() -> new NotFoundException("valuation", valuationId));
     ValuationChoice choice = choices.save(new ValuationChoice(dealId, v.getId(), reason, user.getUsername(),

@@ -33,7 +33,7 @@ public class ValuationWorker {
       Money value = valuations.compute(dealId, Actor.worker(job.getType()));
       Map<String, Object> result = new HashMap<>();
       result.put(Vars.VALUATION_VALUE, value.amount());
-      result.put(Vars.VALUATION_VALUE_USD, rates.todayOrNull(value, DealProcess.DECISION_CURRENCY));
+      rates.putConverted(result, Vars.VALUATION_VALUE_USD, Vars.VALUATION_USD_RATE, value, DealProcess.DECISION_CURRENCY);
       return result;
     });
   }

@@ -21,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -59,6 +60,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler({ObjectOptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
   ProblemDetail concurrent(RuntimeException e) {
     return problem(HttpStatus.CONFLICT, "Changed concurrently", "The case changed while this request ran; reload and try again.", "conflict");
+  }
+
+  /** A unique key met a concurrent or repeated request: nothing was stored. */
+  @ExceptionHandler(DataIntegrityViolationException.class)
+  ProblemDetail integrity(DataIntegrityViolationException e) {
+    log.warn("Refused by a database constraint: {}", e.getMostSpecificCause().getMessage());
+    return problem(HttpStatus.CONFLICT, "Conflicts with stored data",
+        "The request conflicts with data stored meanwhile (a duplicate or a concurrent change); nothing was stored.",
+        "conflict");
   }
 
   @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class, AuthorizationDeniedException.class})

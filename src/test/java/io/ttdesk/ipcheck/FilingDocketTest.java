@@ -28,7 +28,7 @@ class FilingDocketTest {
 
   @Test
   void beforeFilingTheGracePeriodsSetTheDeadlines() {
-    List<PriorDisclosure> talk = List.of(new PriorDisclosure(LocalDate.of(2026, 9, 1), "TALK", null));
+    List<PriorDisclosure> talk = List.of(new PriorDisclosure(LocalDate.of(2026, 9, 1), "CONFERENCE_TALK", null));
     List<FilingDocket.Entry> docket = FilingDocket.of(null, List.of("US", "CN", "DE"), talk, TODAY);
     // US: 12 months -> 2027-09-01; CN: 6 months -> 2027-03-01; DE: no grace period, nothing to meet.
     assertThat(docket).extracting(e -> e.country() + " " + e.due() + " " + e.overdue())

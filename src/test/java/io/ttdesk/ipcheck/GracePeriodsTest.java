@@ -20,15 +20,16 @@ class GracePeriodsTest {
 
   @Test
   void chinasSixMonthsHaveRunOut() {
-    GracePeriods.Assessment a = GracePeriods.assess("CN", TALK, TODAY);
+    GracePeriods.Assessment a = GracePeriods.assess("CN", "CONFERENCE_TALK", TALK, TODAY);
     assertThat(a.novelty()).isEqualTo(Novelty.LOST);
     assertThat(a.fileBy()).isEqualTo(LocalDate.of(2026, 7, 10));
   }
 
   @Test
   void lastDayOfTheGracePeriodStillCounts() {
-    assertThat(GracePeriods.assess("CN", TALK, LocalDate.of(2026, 7, 10)).novelty()).isEqualTo(Novelty.FILE_BY_DEADLINE);
-    assertThat(GracePeriods.assess("CN", TALK, LocalDate.of(2026, 7, 11)).novelty()).isEqualTo(Novelty.LOST);
+    assertThat(GracePeriods.assess("CN", "EXHIBITION", TALK, LocalDate.of(2026, 7, 10)).novelty())
+        .isEqualTo(Novelty.FILE_BY_DEADLINE);
+    assertThat(GracePeriods.assess("CN", "EXHIBITION", TALK, LocalDate.of(2026, 7, 11)).novelty()).isEqualTo(Novelty.LOST);
   }
 
   @Test
@@ -40,5 +41,13 @@ class GracePeriodsTest {
   void europeanStatesHaveNoGracePeriodForOrdinaryDisclosures() {
     assertThat(GracePeriods.of("DE")).isEmpty();
     assertThat(GracePeriods.assess("DE", TODAY.minusDays(1), TODAY).novelty()).isEqualTo(Novelty.LOST);
+  }
+
+  @Test
+  void chinaGivesNoGraceToAJournalPaperWhileTheUsDoes() {
+    LocalDate paper = LocalDate.of(2026, 10, 1);
+    assertThat(GracePeriods.assess("CN", "PAPER", paper, TODAY).novelty()).isEqualTo(Novelty.LOST);
+    assertThat(GracePeriods.assess("CN", "conference talk", paper, TODAY).novelty()).isEqualTo(Novelty.FILE_BY_DEADLINE);
+    assertThat(GracePeriods.assess("US", "PAPER", paper, TODAY).novelty()).isEqualTo(Novelty.FILE_BY_DEADLINE);
   }
 }

@@ -114,6 +114,9 @@ class DealFlowIT extends ApiTest {
     assertThat(screening.get("evidence").get("licenceCountries").get(0).asText()).isEqualTo("RU");
     post("manager", "/api/v1/tasks/" + hit + "/complete", Map.of("decision", "CLEAR", "reason", "Different entity"))
         .expect(200);
+    // Cleared, but the licensee's country is under export controls: the authority must approve first.
+    assertThat(check(deal(id), "SCREENING").get("evidence").get("exportRestricted").asBoolean()).isTrue();
+    complete("manager", id, "ObtainExportApproval", Map.of("decision", "GRANTED", "reference", "EXP-2026-7"));
     awaitTask("broker", id, "PrepareTermSheet");
   }
 

@@ -17,23 +17,29 @@ import org.springframework.web.client.RestClient;
 class PoliciesAndRatesIT extends ApiTest {
 
   @Test
-  void ratesAreRecordedByManagersAndAppliedDirectOrInverse() {
+  void ratesAreRecordedByAdminsAndAppliedDirectOrInverse() {
     assertThat(get("auditor", "/api/v1/exchange-rates").expect(200).body().size()).isGreaterThanOrEqualTo(6);
     JsonNode usdCny = get("broker", "/api/v1/exchange-rates/applied?from=USD&to=CNY&on=2026-08-01").expect(200).body();
     assertThat(usdCny.get("rate").decimalValue()).isEqualByComparingTo("7.15");
     assertThat(usdCny.get("date").asText()).isEqualTo("2026-07-01");
     JsonNode cnyUsd = get("broker", "/api/v1/exchange-rates/applied?from=CNY&to=USD&on=2026-03-01").expect(200).body();
-    assertThat(cnyUsd.get("rate").decimalValue()).isCloseTo(new java.math.BigDecimal("0.140845070422535"),
-        org.assertj.core.data.Offset.offset(new java.math.BigDecimal("1e-12")));
+    // 1 / 7.1, rounded half-even to the 10 decimals a rate is stored with.
+    assertThat(new java.math.BigDecimal(cnyUsd.get("rate").asText())).isEqualByComparingTo("0.1408450704");
     assertThat(cnyUsd.get("source").asText()).endsWith("(inverse)");
     get("broker", "/api/v1/exchange-rates/applied?from=USD&to=CNY&on=2025-12-31").expect(404);
 
     post("manager", "/api/v1/exchange-rates", Map.of("base", "GBP", "quote", "CNY", "date", "2026-11-01",
+        "rate", "9.05", "source", "Bank of China")).expect(403);
+    post("admin", "/api/v1/exchange-rates", Map.of("base", "GBP", "quote", "CNY", "date", "2026-11-01",
         "rate", "9.05", "source", "Bank of China")).expect(201);
-    Reply bad = post("manager", "/api/v1/exchange-rates", Map.of("base", "GBP", "quote", "GBP", "date", "2026-11-01",
+    post("admin", "/api/v1/exchange-rates", Map.of("base", "GBP", "quote", "CNY", "date", "2026-11-01",
+        "rate", "9.10", "source", "Bank of China")).expect(409).problemOn("date");
+    post("admin", "/api/v1/exchange-rates", Map.of("base", "GBP", "quote", "CNY", "date", "2026-11-02",
+        "rate", "1e12", "source", "x")).expect(400).problemOn("rate");
+    Reply bad = post("admin", "/api/v1/exchange-rates", Map.of("base", "GBP", "quote", "GBP", "date", "2026-11-01",
         "rate", "-1", "source", "x")).expect(400);
     bad.problemOn("quote").problemOn("rate");
-    post("manager", "/api/v1/exchange-rates", Map.of("base", "XYZ", "quote", "CNY", "date", "2026-11-01",
+    post("admin", "/api/v1/exchange-rates", Map.of("base", "XYZ", "quote", "CNY", "date", "2026-11-01",
         "rate", "1", "source", "x")).expect(400).problemOn("base");
     post("broker", "/api/v1/exchange-rates", Map.of("base", "GBP", "quote", "CNY", "date", "2026-11-01",
         "rate", "9.05", "source", "Bank of China")).expect(403);
@@ -42,15 +48,16 @@ class PoliciesAndRatesIT extends ApiTest {
   @Test
   void csvImportStoresAllRowsOrNone() {
     int before = get("admin", "/api/v1/exchange-rates").body().size();
-    Reply broken = csv("manager", "base,quote,date,rate,source\nCHF,CNY,2026-10-01,8.1,SNB\nCHF,CNY,2026-13-01,8.2,SNB\n");
+    Reply broken = csv("admin", "base,quote,date,rate,source\nCHF,CNY,2026-10-01,8.1,SNB\nCHF,CNY,2026-13-01,8.2,SNB\n");
     broken.expect(400).problemOn("line 3");
     assertThat(get("admin", "/api/v1/exchange-rates").body().size()).isEqualTo(before);
-    csv("manager", "wrong,header\n").expect(400).problemOn("file");
+    csv("admin", "wrong,header\n").expect(400).problemOn("file");
+    csv("manager", "base,quote,date,rate,source\nCHF,CNY,2026-10-01,8.1,SNB\n").expect(403);
     csv("auditor", "base,quote,date,rate,source\nCHF,CNY,2026-10-01,8.1,SNB\n").expect(403);
 
     String good = "base,quote,date,rate,source\nCHF,CNY,2026-10-01,8.1,SNB\nCHF,CNY,2026-10-02,8.2,SNB\n";
-    assertThat(csv("manager", good).expect(200).body().get("added").asInt()).isEqualTo(2);
-    assertThat(csv("manager", good).expect(200).body().get("added").asInt()).isZero();
+    assertThat(csv("admin", good).expect(200).body().get("added").asInt()).isEqualTo(2);
+    assertThat(csv("admin", good).expect(200).body().get("added").asInt()).isZero();
   }
 
   @Test
@@ -60,7 +67,7 @@ class PoliciesAndRatesIT extends ApiTest {
         .contains("STANFORD_CLASSIC", "STANFORD_TIERED", "YEDA", "NOTRE_DAME", "CN_DEFAULT");
 
     Map<String, Object> own = new HashMap<>(Map.of("code", "SHA_OWN", "name", "Shanghai centre's own rule",
-        "effectiveFrom", "2026-01-01", "officeFeePercent", 10, "deductPatentCosts", true, "thresholdCurrency", "CNY",
+        "effectiveFrom", LocalDate.now().plusDays(1).toString(), "officeFeePercent", 10, "deductPatentCosts", true, "thresholdCurrency", "CNY",
         "shares", List.of(
             Map.of("kind", "INVENTOR", "beneficiary", "Inventors", "weight", 70),
             Map.of("kind", "OFFICE", "beneficiary", "Centre", "weight", 30),
@@ -71,6 +78,13 @@ class PoliciesAndRatesIT extends ApiTest {
     assertThat(v1.get("version").asInt()).isEqualTo(1);
     assertThat(v1.get("tiers")).hasSize(2);
     assertThat(post("admin", "/api/v1/policies", own).expect(201).body().get("version").asInt()).isEqualTo(2);
+
+    Map<String, Object> backdated = new HashMap<>(own);
+    backdated.put("effectiveFrom", "2020-01-01");
+    post("admin", "/api/v1/policies", backdated).expect(400).problemOn("effectiveFrom");
+    Map<String, Object> empty = new HashMap<>(own);
+    empty.put("shares", java.util.Arrays.asList((Object) null));
+    post("admin", "/api/v1/policies", empty).expect(400).problemOn("shares[0]");
 
     Map<String, Object> bad = new HashMap<>(own);
     bad.put("thresholdCurrency", null);

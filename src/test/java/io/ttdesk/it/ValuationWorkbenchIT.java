@@ -50,6 +50,9 @@ class ValuationWorkbenchIT extends ApiTest {
         .filter(e -> e.get("type").asText().equals("VALUATION_COMPUTED")).findFirst().orElseThrow();
     assertThat(computed.get("data").get("method").asText()).isEqualTo("COMPARABLES");
     assertThat(computed.get("data").get("value").decimalValue()).isEqualByComparingTo("65316.02");
+    // Past the valuation stage a new choice would change nothing, so it is refused.
+    post("broker", "/api/v1/deals/" + id + "/valuations/" + npv.get("id").asLong() + "/choice",
+        Map.of("reason", "second thoughts")).expect(409).problemOn("stage");
   }
 
   @Test

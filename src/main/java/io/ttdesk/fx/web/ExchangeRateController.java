@@ -47,8 +47,9 @@ class ExchangeRateController {
         from + "/" + to + " on or before " + on));
   }
 
+  /** Rates are shared by every centre and decide thresholds, so only admins record them. */
   @PostMapping
-  @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+  @PreAuthorize("hasRole('ADMIN')")
   ResponseEntity<ExchangeRate> record(@Valid @RequestBody Rate r, @AuthenticationPrincipal DeskUser user) {
     ExchangeRate saved = rates.record(new ExchangeRates.NewRate(r.base(), r.quote(), r.date(), r.rate(), r.source()),
         user.getUsername());
@@ -57,7 +58,7 @@ class ExchangeRateController {
 
   /** A CSV file with the header base,quote,date,rate,source; all rows are stored or none. */
   @PostMapping(path = "/import", consumes = "text/csv")
-  @PreAuthorize("hasAnyRole('ADMIN','MANAGER')")
+  @PreAuthorize("hasRole('ADMIN')")
   Map<String, Integer> importCsv(@RequestBody byte[] csv, @AuthenticationPrincipal DeskUser user) throws IOException {
     return Map.of("added", rates.importCsv(new ByteArrayInputStream(csv), user.getUsername()));
   }

@@ -50,20 +50,20 @@ class ValuationController {
   }
 
   record ReliefFromRoyalty(
-      @NotEmpty @Size(max = 30) List<@NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal> projectedRevenue,
+      @NotEmpty @Size(max = 30) List<@NotNull @PositiveOrZero @Digits(integer = 13, fraction = 4) BigDecimal> projectedRevenue,
       @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal royaltyRate,
       @NotNull @DecimalMin("0") @DecimalMax(value = "100", inclusive = false) BigDecimal taxRate,
       @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal discountRate,
       @Min(1) @Max(30) Integer usefulLifeYears) {}
 
-  record CashFlow(@NotNull @Min(1) @Max(50) Integer year, @NotNull @Digits(integer = 15, fraction = 4) BigDecimal cashFlow,
+  record CashFlow(@NotNull @Min(1) @Max(50) Integer year, @NotNull @Digits(integer = 13, fraction = 4) BigDecimal cashFlow,
       @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal probability) {}
 
   record RiskAdjustedNpv(@NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal discountRate,
       @NotEmpty @Size(max = 50) List<@Valid @NotNull CashFlow> cashFlows) {}
 
   record TwentyFivePercent(
-      @NotEmpty @Size(max = 30) List<@NotNull @Digits(integer = 15, fraction = 4) BigDecimal> operatingProfit,
+      @NotEmpty @Size(max = 30) List<@NotNull @Digits(integer = 13, fraction = 4) BigDecimal> operatingProfit,
       @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal sharePercent,
       @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal discountRate) {}
 
