@@ -1,6 +1,5 @@
 package io.ttdesk.ipcheck;
 
-import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.deal.Stage;
 import io.ttdesk.process.DealProcess.Tasks;
@@ -45,12 +44,10 @@ class ExportControlTasks {
       public Class<Form> form() { return Form.class; }
       public Stage stage() { return stage; }
       public Result complete(TaskView task, Form form, DeskUser user) {
-        if (form.decision() == Decision.GRANTED && (form.reference() == null || form.reference().isBlank())) {
-          throw new InvalidInputException("reference", "is required: the authority's approval or licence number");
-        }
-        if (form.decision() == Decision.REFUSED && (form.comment() == null || form.comment().isBlank())) {
-          throw new InvalidInputException("comment", "is required when the authority refused");
-        }
+        TaskHandler.requireText(form.decision() == Decision.GRANTED, form.reference(), "reference",
+            "is required: the authority's approval or licence number");
+        TaskHandler.requireText(form.decision() == Decision.REFUSED, form.comment(), "comment",
+            "is required when the authority refused");
         checks.recordExportDecision(task.dealId(), kind, form.decision().name(), form.reference(), form.comment(), user);
         if (form.decision() == Decision.GRANTED && whenGranted != null) {
           deals.enter(task.dealId(), whenGranted, user.actor());

@@ -46,10 +46,6 @@ public final class GracePeriods {
    * Novelty is intact when there was none; otherwise the application must be filed by the end
    * of the grace period, and is lost when that date has passed or no grace period exists.
    */
-  public static Assessment assess(String country, LocalDate disclosedOn, LocalDate today) {
-    return assess(country, null, disclosedOn, today);
-  }
-
   /**
    * China's grace period covers only the disclosures its Patent Law (art. 24) lists: a first
    * showing at a recognised exhibition, a first presentation at a prescribed academic or technical

@@ -4,7 +4,6 @@ import io.ttdesk.common.ForbiddenException;
 import io.ttdesk.common.Money;
 import io.ttdesk.fx.ExchangeRates;
 import io.ttdesk.process.DealProcess;
-import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.deal.Stage;
 import io.ttdesk.process.DealProcess.Tasks;
 import io.ttdesk.process.DealProcess.Vars;
@@ -91,9 +90,8 @@ class TermSheetTasks {
         licensing.current(task.dealId()).filter(s -> s.getCreatedBy().equals(user.getUsername())).ifPresent(s -> {
           throw new ForbiddenException("You prepared term sheet v" + s.getVersion() + "; another manager must approve it.");
         });
-        if (form.decision() == ApprovalDecision.REJECT && (form.comment() == null || form.comment().isBlank())) {
-          throw new InvalidInputException("comment", "is required when the term sheet is rejected");
-        }
+        TaskHandler.requireText(form.decision() == ApprovalDecision.REJECT, form.comment(), "comment",
+            "is required when the term sheet is rejected");
         return new Result(Map.of(Vars.APPROVAL_DECISION, form.decision().name()), form.decision().name());
       }
     };

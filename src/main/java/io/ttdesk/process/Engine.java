@@ -79,8 +79,4 @@ public class Engine {
       throw e;
     }
   }
-
-  public Duration taskJobTimeout() {
-    return taskJobTimeout;
-  }
 }

@@ -1,6 +1,5 @@
 package io.ttdesk.screening;
 
-import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.deal.Stage;
 import io.ttdesk.process.DealProcess.Tasks;
 import io.ttdesk.process.DealProcess.Vars;
@@ -31,9 +30,8 @@ class ScreeningTask implements TaskHandler<ScreeningTask.Form> {
 
   @Override
   public Result complete(TaskView task, Form form, DeskUser user) {
-    if (form.decision() == Decision.NOT_PURSUE && (form.comment() == null || form.comment().isBlank())) {
-      throw new InvalidInputException("comment", "is required when the disclosure is not pursued");
-    }
+    TaskHandler.requireText(form.decision() == Decision.NOT_PURSUE, form.comment(), "comment",
+        "is required when the disclosure is not pursued");
     return new Result(Map.of(Vars.SCREENING_DECISION, form.decision().name()), form.decision().name());
   }
 }

@@ -1,5 +1,6 @@
 package io.ttdesk.tasks;
 
+import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.deal.Stage;
 import io.ttdesk.security.DeskUser;
 import java.util.Map;
@@ -22,6 +23,13 @@ public interface TaskHandler<F> {
 
   /** Applies the form to the case (in the caller's transaction) and returns the process variables. */
   Result complete(TaskView task, F form, DeskUser user);
+
+  /** Refuses the form when the outcome needs a text (a reason, a reference) and none was given. */
+  static void requireText(boolean needed, String text, String field, String reason) {
+    if (needed && (text == null || text.isBlank())) {
+      throw new InvalidInputException(field, reason);
+    }
+  }
 
   /** The process variables for the engine, and a one-word outcome for the task list. */
   record Result(Map<String, Object> variables, String outcome) {}

@@ -12,11 +12,11 @@ import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.common.NotFoundException;
 import io.ttdesk.deal.DealClosed;
 import io.ttdesk.deal.DealService;
+import io.ttdesk.deal.Stage;
 import io.ttdesk.history.Actor;
 import io.ttdesk.history.History;
 import io.ttdesk.process.Engine;
 import io.ttdesk.security.DeskUser;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +24,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
@@ -66,6 +68,11 @@ public class TaskService {
     this.clock = clock;
   }
 
+  /** The stage a deal is in while a task of this kind is open, if the kind sets one. */
+  public Optional<Stage> stageOf(String elementId) {
+    return Optional.ofNullable(handlers.get(elementId)).map(TaskHandler::stage);
+  }
+
   /** Stores a newly activated user-task job; the same job activated again stays one task. */
   @Transactional
   public TaskView open(NewTask n) {
@@ -92,13 +99,14 @@ public class TaskService {
 
   @Transactional(readOnly = true)
   public List<TaskView> list(DeskUser user, Filter filter, String dealId) {
-    return tasks.visible(Task.State.OPEN, user.groups().isEmpty() ? List.of("-") : user.groups(), user.getUsername(), dealId)
+    Set<String> groups = user.groups();
+    return tasks.visible(Task.State.OPEN, groups.isEmpty() ? List.of("-") : groups, user.getUsername(), dealId)
         .stream()
         .filter(t -> user.sees(t.getCentre()))
         .filter(t -> switch (filter) {
           case ALL -> true;
           case MINE -> user.getUsername().equals(t.getAssignee());
-          case GROUPS -> user.groups().contains(t.getCandidateGroup());
+          case GROUPS -> groups.contains(t.getCandidateGroup());
           case UNASSIGNED -> t.getAssignee() == null;
         })
         .map(TaskView::of)

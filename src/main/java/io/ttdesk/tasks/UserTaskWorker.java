@@ -26,15 +26,12 @@ public class UserTaskWorker {
 
   private final TaskService tasks;
   private final DealService deals;
-  private final Map<String, TaskHandler<?>> handlers;
   private final ElementNames names;
   private final ObjectMapper json;
 
-  UserTaskWorker(TaskService tasks, DealService deals, List<TaskHandler<?>> handlers, ElementNames names,
-      ObjectMapper json) {
+  UserTaskWorker(TaskService tasks, DealService deals, ElementNames names, ObjectMapper json) {
     this.tasks = tasks;
     this.deals = deals;
-    this.handlers = handlers.stream().collect(java.util.stream.Collectors.toMap(TaskHandler::elementId, h -> h));
     this.names = names;
     this.json = json;
   }
@@ -53,10 +50,7 @@ public class UserTaskWorker {
         milestone instanceof Map<?, ?> m ? String.valueOf(m.get("id")) : null,
         instant(headers.get(Headers.DUE_DATE)), instant(headers.get(Headers.FOLLOW_UP_DATE)),
         job.getProcessInstanceKey()));
-    TaskHandler<?> handler = handlers.get(job.getElementId());
-    if (handler != null && handler.stage() != null) {
-      deals.enter(dealId, handler.stage(), TaskService.TASK_LIST);
-    }
+    tasks.stageOf(job.getElementId()).ifPresent(stage -> deals.enter(dealId, stage, TaskService.TASK_LIST));
   }
 
   /** The engine writes dates as ISO date-times, with a zone id in brackets when FEEL made them. */

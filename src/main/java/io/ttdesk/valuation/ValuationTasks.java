@@ -1,6 +1,5 @@
 package io.ttdesk.valuation;
 
-import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.deal.Deal;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.deal.Stage;
@@ -43,9 +42,8 @@ class ValuationTasks {
       public Class<Review> form() { return Review.class; }
       public Stage stage() { return Stage.VALUATION; }
       public Result complete(TaskView task, Review form, DeskUser user) {
-        if (form.decision() == ReviewDecision.SEND_BACK && (form.comment() == null || form.comment().isBlank())) {
-          throw new InvalidInputException("comment", "is required when the valuation is sent back");
-        }
+        TaskHandler.requireText(form.decision() == ReviewDecision.SEND_BACK, form.comment(), "comment",
+            "is required when the valuation is sent back");
         return new Result(Map.of(Vars.VALUATION_DECISION, form.decision().name()), form.decision().name());
       }
     };

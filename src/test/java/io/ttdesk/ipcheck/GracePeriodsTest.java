@@ -13,7 +13,7 @@ class GracePeriodsTest {
 
   @Test
   void usTwelveMonthsLeaveTimeToFile() {
-    GracePeriods.Assessment a = GracePeriods.assess("US", TALK, TODAY);
+    GracePeriods.Assessment a = GracePeriods.assess("US", "CONFERENCE_TALK", TALK, TODAY);
     assertThat(a.novelty()).isEqualTo(Novelty.FILE_BY_DEADLINE);
     assertThat(a.fileBy()).isEqualTo(LocalDate.of(2027, 1, 10));
   }
@@ -34,13 +34,13 @@ class GracePeriodsTest {
 
   @Test
   void japanAllowsTwelveMonthsSince2018() {
-    assertThat(GracePeriods.assess("JP", TALK, TODAY).fileBy()).isEqualTo(LocalDate.of(2027, 1, 10));
+    assertThat(GracePeriods.assess("JP", "CONFERENCE_TALK", TALK, TODAY).fileBy()).isEqualTo(LocalDate.of(2027, 1, 10));
   }
 
   @Test
   void europeanStatesHaveNoGracePeriodForOrdinaryDisclosures() {
     assertThat(GracePeriods.of("DE")).isEmpty();
-    assertThat(GracePeriods.assess("DE", TODAY.minusDays(1), TODAY).novelty()).isEqualTo(Novelty.LOST);
+    assertThat(GracePeriods.assess("DE", "CONFERENCE_TALK", TODAY.minusDays(1), TODAY).novelty()).isEqualTo(Novelty.LOST);
   }
 
   @Test
