@@ -9,9 +9,12 @@ const templates = {
   DecideScreeningHit: { decision: 'CLEAR', reason: '' },
   PrepareTermSheet: { dealForm: 'NON_EXCLUSIVE_LICENCE', currency: 'USD', upfrontFee: '20000.00', royaltyRate: 3,
     minimumAnnualRoyalty: '5000.00', marEscalation: 3, fieldOfUse: 'All fields', territory: 'Worldwide',
-    sublicenceShare: 25, reportingPeriod: 'QUARTERLY', milestones: [] },
+    sublicenceShare: 25, reportingPeriod: 'QUARTERLY', termYears: 5, milestones: [] },
   ApproveTermSheet: { decision: 'APPROVE', comment: '' },
   ChasePayment: { comment: 'Reminder sent to the licensee' },
+  ChaseRoyaltyPayment: { comment: 'Reminder sent to the licensee' },
+  ChaseRoyaltyReport: { comment: 'Asked the licensee for its sales report' },
+  AttendDocketDate: { action: 'MET', reference: '', note: '' },
   ReviewOwnership: { decision: 'CONFIRMED', comment: '' },
   ObtainExportApproval: { decision: 'GRANTED', reference: '', comment: '' },
   ObtainExportLicence: { decision: 'GRANTED', reference: '', comment: '' }

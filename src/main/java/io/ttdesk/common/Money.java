@@ -33,6 +33,21 @@ public record Money(BigDecimal amount, Currency currency) {
     return new Money(BigDecimal.ZERO, currency);
   }
 
+  /**
+   * An amount as a client sent it: the currency must be ISO 4217 and the amount must not have more
+   * decimals than its minor unit, since silently rounding what a person typed changes the record.
+   */
+  public static Money ofInput(String amountField, BigDecimal amount, String currency) {
+    if (!isCurrency(currency)) {
+      throw new InvalidInputException("currency", "is not an ISO 4217 currency");
+    }
+    Money money = of(amount, currency);
+    if (money.amount().compareTo(amount) != 0) {
+      throw new InvalidInputException(amountField, "has more decimals than " + currency + " allows");
+    }
+    return money;
+  }
+
   /** Whether the code names an ISO 4217 currency. */
   public static boolean isCurrency(String code) {
     try {

@@ -18,6 +18,9 @@ public interface DealRepository extends JpaRepository<Deal, String> {
       order by d.createdAt desc""")
   List<Deal> search(Collection<String> centres, Stage stage, Deal.Status status);
 
+  @Query("select d.id from Deal d where d.status = :status order by d.id")
+  List<String> findIdsByStatus(Deal.Status status);
+
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select d from Deal d where d.id = :id")
   Optional<Deal> lockById(String id);

@@ -171,6 +171,12 @@ public class DealService {
     return deal;
   }
 
+  /** The ids of every open deal, for checks that sweep them one by one. */
+  @Transactional(readOnly = true)
+  public List<String> openDealIds() {
+    return deals.findIdsByStatus(Deal.Status.OPEN);
+  }
+
   @Transactional
   public Deal withdraw(String id, String reason, DeskUser user) {
     Deal deal = lockForCommand(id, user, null, "withdrawal");

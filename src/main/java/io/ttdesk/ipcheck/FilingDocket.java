@@ -19,7 +19,8 @@ public final class FilingDocket {
 
   private static final Map<String, Integer> NATIONAL_PHASE_MONTHS = Map.of("EP", 31, "KR", 31);
 
-  public record Entry(LocalDate due, String country, String what, boolean overdue, long daysLeft) {}
+  /** One date; the id names it within the deal and stays the same if the priority date moves. */
+  public record Entry(String id, LocalDate due, String country, String what, boolean overdue, long daysLeft) {}
 
   private FilingDocket() {}
 
@@ -33,22 +34,22 @@ public final class FilingDocket {
             .filter(a -> a.novelty() == GracePeriods.Novelty.FILE_BY_DEADLINE)
             .map(GracePeriods.Assessment::fileBy)
             .min(Comparator.naturalOrder())
-            .ifPresent(d -> entries.add(entry(d, country, "File before the grace period ends", today)));
+            .ifPresent(d -> entries.add(entry(country + ":GRACE", d, country, "File before the grace period ends", today)));
       }
     } else {
-      entries.add(entry(priorityDate.plusMonths(12), "", "Paris Convention priority year ends", today));
+      entries.add(entry("PRIORITY_YEAR", priorityDate.plusMonths(12), "", "Paris Convention priority year ends", today));
       for (String country : countries) {
         int months = NATIONAL_PHASE_MONTHS.getOrDefault(country, 30);
-        entries.add(entry(priorityDate.plusMonths(months), country, "PCT national phase entry (" + months + " months)",
+        entries.add(entry(country + ":NATIONAL_PHASE", priorityDate.plusMonths(months), country, "PCT national phase entry (" + months + " months)",
             today));
         if ("US".equals(country)) {
           for (String years : new String[] {"3.5", "7.5", "11.5"}) {
             Period p = Period.ofMonths((int) (Double.parseDouble(years) * 12));
-            entries.add(entry(priorityDate.plus(p), country, "Maintenance fee at " + years + " years (estimated)", today));
+            entries.add(entry(country + ":MAINTENANCE_" + years, priorityDate.plus(p), country, "Maintenance fee at " + years + " years (estimated)", today));
           }
         } else {
           for (int year = 3; year <= 5; year++) {
-            entries.add(entry(priorityDate.plusYears(year - 1), country, "Renewal fee for year " + year, today));
+            entries.add(entry(country + ":RENEWAL_" + year, priorityDate.plusYears(year - 1), country, "Renewal fee for year " + year, today));
           }
         }
       }
@@ -57,7 +58,7 @@ public final class FilingDocket {
     return entries;
   }
 
-  private static Entry entry(LocalDate due, String country, String what, LocalDate today) {
-    return new Entry(due, country, what, due.isBefore(today), ChronoUnit.DAYS.between(today, due));
+  private static Entry entry(String id, LocalDate due, String country, String what, LocalDate today) {
+    return new Entry(id, due, country, what, due.isBefore(today), ChronoUnit.DAYS.between(today, due));
   }
 }

@@ -314,13 +314,6 @@ public class IpCheckService {
     checks.save(new IpCheck(dealId, kind, decision, null, null, write(evidence), clock.instant()));
   }
 
-  /** The deal's filing docket as of today. */
-  @Transactional(readOnly = true)
-  public List<FilingDocket.Entry> docket(Deal deal) {
-    return FilingDocket.of(deal.getPriorityDate(), deal.getFilingCountries(), deal.getPriorDisclosures(),
-        LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-  }
-
   /** Whether the deal's latest screening classified its technology as restricted for export. */
   @Transactional(readOnly = true)
   public boolean exportRestricted(String dealId) {

@@ -28,3 +28,10 @@ interface DeniedPartyRepository extends JpaRepository<DeniedParty, Long> {
 
   boolean existsByListVersion(String listVersion);
 }
+
+interface DocketItemRepository extends JpaRepository<DocketItem, Long> {
+
+  List<DocketItem> findByDealId(String dealId);
+
+  Optional<DocketItem> findByDealIdAndItemKey(String dealId, String itemKey);
+}

@@ -40,11 +40,14 @@ public class LicensingService {
   private final Engine engine;
   private final Clock clock;
   private final int upfrontDueDays;
+  private final int reportDueDays;
+  private final RoyaltyPeriodRepository periods;
 
   LicensingService(TermSheetRepository termSheets, CounterpartyResponseRepository responses,
-      ScheduledPaymentRepository schedule, DealService deals, IpCheckService ipChecks, History history, Engine engine,
+      ScheduledPaymentRepository schedule, RoyaltyPeriodRepository periods, DealService deals, IpCheckService ipChecks, History history, Engine engine,
       Clock clock,
-      @Value("${ttdesk.contract.upfront-due-days:30}") int upfrontDueDays) {
+      @Value("${ttdesk.contract.upfront-due-days:30}") int upfrontDueDays,
+      @Value("${ttdesk.contract.report-due-days:45}") int reportDueDays) {
     this.termSheets = termSheets;
     this.responses = responses;
     this.schedule = schedule;
@@ -54,12 +57,14 @@ public class LicensingService {
     this.engine = engine;
     this.clock = clock;
     this.upfrontDueDays = upfrontDueDays;
+    this.reportDueDays = reportDueDays;
+    this.periods = periods;
   }
 
   public record Terms(DealForm dealForm, String currency, BigDecimal upfrontFee, BigDecimal royaltyRate,
       BigDecimal minimumAnnualRoyalty, BigDecimal marEscalation, String fieldOfUse, String territory,
       BigDecimal sublicenceShare, BigDecimal patentCostReimbursement, BigDecimal equityPercent,
-      TermSheet.ReportingPeriod reportingPeriod, List<TermSheet.Milestone> milestones) {}
+      TermSheet.ReportingPeriod reportingPeriod, Integer termYears, List<TermSheet.Milestone> milestones) {}
 
   /** Stores the next version of the deal's term sheet. */
   @Transactional
@@ -79,6 +84,10 @@ public class LicensingService {
     }
     if (t.dealForm() == DealForm.EQUITY && (t.equityPercent() == null || t.equityPercent().signum() <= 0)) {
       problems.add(new FieldProblem("equityPercent", "is required for equity in exchange for technology"));
+    }
+    boolean royalty = t.royaltyRate().signum() > 0 || t.minimumAnnualRoyalty().signum() > 0;
+    if (royalty && t.termYears() == null) {
+      problems.add(new FieldProblem("termYears", "is required when the licence bears a running or minimum royalty"));
     }
     LocalDate today = Dates.earliestToday(clock);
     for (int i = 0; i < t.milestones().size(); i++) {
@@ -163,10 +172,10 @@ public class LicensingService {
    * days after signature, milestones on their dates. Returns what the process iterates over.
    */
   @Transactional
-  public List<Map<String, Object>> activateContract(String dealId, LocalDate signedOn, Actor actor) {
+  public Activation activateContract(String dealId, LocalDate signedOn, Actor actor) {
     TermSheet sheet = current(dealId).orElseThrow(() -> new IllegalStateException("no term sheet for " + dealId));
     deals.enter(dealId, Stage.EXECUTION, actor);
-    if (schedule.findByDealIdOrderByDueDateAscCodeAsc(dealId).isEmpty()) {
+    if (schedule.findByDealIdOrderByDueDateAscCodeAsc(dealId).isEmpty() && !periods.existsByDealId(dealId)) {
       if (sheet.getUpfrontFee().signum() > 0) {
         schedule.save(new ScheduledPayment(dealId, UPFRONT, "Upfront fee", sheet.getUpfrontFee(), sheet.getCurrency(),
             signedOn.plusDays(upfrontDueDays)));
@@ -176,16 +185,47 @@ public class LicensingService {
         schedule.save(new ScheduledPayment(dealId, "M" + (i + 1), ms.get(i).name(), ms.get(i).amount(),
             sheet.getCurrency(), ms.get(i).dueDate()));
       }
+      if (sheet.bearsRoyalty() && sheet.getTermYears() != null) {
+        Royalties.periods(signedOn, sheet.getReportingPeriod(), sheet.getTermYears(), reportDueDays)
+            .forEach(p -> periods.save(new RoyaltyPeriod(dealId, p)));
+      }
     }
     List<ScheduledPayment> due = schedule.findByDealIdOrderByDueDateAscCodeAsc(dealId);
-    history.record(dealId, actor, "CONTRACT_ACTIVATED", due.size() + " payments scheduled",
-        Map.of("termSheetVersion", sheet.getVersion(), "payments",
-            due.stream().map(p -> Map.of("code", p.getCode(), "amount", p.getAmount(), "currency", p.getCurrency(),
-                "dueDate", p.getDueDate())).toList()));
-    // Overdue once the due day has ended everywhere: the start of the next day at UTC-12.
-    return due.stream().map(p -> Map.<String, Object>of("id", p.getCode(),
-        "dueAt", p.getDueDate().plusDays(1).atStartOfDay(Dates.LAST_ZONE).toInstant().toString())).toList();
+    List<RoyaltyPeriod> reporting = periods.findByDealIdOrderByStartsOnAsc(dealId);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("termSheetVersion", sheet.getVersion());
+    data.put("payments", due.stream().map(p -> Map.of("code", p.getCode(), "amount", p.getAmount(),
+        "currency", p.getCurrency(), "dueDate", p.getDueDate())).toList());
+    if (!reporting.isEmpty()) {
+      data.put("royaltyReports", Map.of("periods", reporting.size(), "every", sheet.getReportingPeriod(),
+          "first", reporting.getFirst().getReportDueOn(), "last", reporting.getLast().getReportDueOn()));
+    }
+    history.record(dealId, actor, "CONTRACT_ACTIVATED", due.size() + " payments scheduled"
+        + (reporting.isEmpty() ? "" : ", " + reporting.size() + " royalty reports due"), data);
+    return new Activation(due.stream().map(p -> expected(p.getCode(), p.getDueDate())).toList(),
+        reporting.stream().map(p -> Map.<String, Object>of("id", p.getCode(),
+            "reportDueAt", endOfDay(p.getReportDueOn()))).toList());
   }
+
+  /** What the process iterates over once the contract runs: payments, and reporting periods. */
+  public record Activation(List<Map<String, Object>> milestones, List<Map<String, Object>> royaltyPeriods) {}
+
+  /** A payment the process awaits: its code, and when it turns overdue. */
+  static Map<String, Object> expected(String code, LocalDate dueDate) {
+    return Map.of("id", code, "dueAt", endOfDay(dueDate));
+  }
+
+  /** A due day has ended everywhere at the start of the next day at UTC-12. */
+  private static String endOfDay(LocalDate day) {
+    return day.plusDays(1).atStartOfDay(Dates.LAST_ZONE).toInstant().toString();
+  }
+
+  /** Whether the signed contract has been set up: its payments or reporting periods exist. */
+  @Transactional(readOnly = true)
+  public boolean activated(String dealId) {
+    return !schedule.findByDealIdOrderByDueDateAscCodeAsc(dealId).isEmpty() || periods.existsByDealId(dealId);
+  }
+
 
   @Transactional(readOnly = true)
   public Optional<TermSheet> current(String dealId) {

@@ -39,7 +39,10 @@ public class LicensingWorkers {
 
   @JobWorker(type = Jobs.ACTIVATE_CONTRACT)
   public Map<String, Object> activate(ActivatedJob job, @Variable String dealId, @Variable String signedOn) {
-    return once.run(job, dealId, () -> Map.of(Vars.MILESTONES,
-        licensing.activateContract(dealId, LocalDate.parse(signedOn), Actor.worker(job.getType()))));
+    return once.run(job, dealId, () -> {
+      LicensingService.Activation a = licensing.activateContract(dealId, LocalDate.parse(signedOn),
+          Actor.worker(job.getType()));
+      return Map.of(Vars.MILESTONES, a.milestones(), Vars.ROYALTY_PERIODS, a.royaltyPeriods());
+    });
   }
 }

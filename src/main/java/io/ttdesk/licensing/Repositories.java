@@ -28,3 +28,15 @@ interface ScheduledPaymentRepository extends JpaRepository<ScheduledPayment, Lon
 
   Optional<ScheduledPayment> findByDealIdAndCode(String dealId, String code);
 }
+
+interface RoyaltyPeriodRepository extends JpaRepository<RoyaltyPeriod, Long> {
+
+  List<RoyaltyPeriod> findByDealIdOrderByStartsOnAsc(String dealId);
+
+  boolean existsByDealId(String dealId);
+}
+
+interface RoyaltyReportRepository extends JpaRepository<RoyaltyReport, Long> {
+
+  List<RoyaltyReport> findByDealIdOrderByIdAsc(String dealId);
+}

@@ -56,6 +56,8 @@ public class TermSheet {
   private ReportingPeriod reportingPeriod;
   /** Yearly rise of the minimum annual royalty, in percent. */
   private BigDecimal marEscalation;
+  /** Length of the licence term in years, from signature; running royalties are reported over it. */
+  private Integer termYears;
   private String createdBy;
   private Instant createdAt;
 
@@ -66,7 +68,15 @@ public class TermSheet {
 
   protected TermSheet() {}
 
-  public enum ReportingPeriod { QUARTERLY, SEMI_ANNUAL, ANNUAL }
+  public enum ReportingPeriod {
+    QUARTERLY(3), SEMI_ANNUAL(6), ANNUAL(12);
+
+    public final int months;
+
+    ReportingPeriod(int months) {
+      this.months = months;
+    }
+  }
 
   TermSheet(String dealId, int version, LicensingService.Terms t, String createdBy, Instant createdAt) {
     this(dealId, version, t.dealForm(), t.currency(), t.upfrontFee(), t.royaltyRate(), t.minimumAnnualRoyalty(),
@@ -76,6 +86,7 @@ public class TermSheet {
     this.equityPercent = t.equityPercent();
     this.reportingPeriod = t.reportingPeriod();
     this.marEscalation = t.marEscalation();
+    this.termYears = t.termYears();
   }
 
   private TermSheet(String dealId, int version, DealForm dealForm, String currency, BigDecimal upfrontFee,
@@ -111,6 +122,12 @@ public class TermSheet {
   public BigDecimal getEquityPercent() { return equityPercent; }
   public ReportingPeriod getReportingPeriod() { return reportingPeriod; }
   public BigDecimal getMarEscalation() { return marEscalation; }
+  public Integer getTermYears() { return termYears; }
+
+  /** A running royalty or a minimum annual royalty: the licensee reports every period of the term. */
+  public boolean bearsRoyalty() {
+    return royaltyRate.signum() > 0 || (minimumAnnualRoyalty != null && minimumAnnualRoyalty.signum() > 0);
+  }
 
   /** The terms by name, for comparing versions; amounts compared by value, not scale. */
   public Map<String, Object> terms() {
@@ -127,6 +144,7 @@ public class TermSheet {
     t.put("patentCostReimbursement", plain(patentCostReimbursement));
     t.put("equityPercent", plain(equityPercent));
     t.put("reportingPeriod", reportingPeriod);
+    t.put("termYears", termYears);
     t.put("milestones", milestones.stream().map(m -> m.name() + " " + plain(m.amount()) + " due " + m.dueDate()).toList());
     return t;
   }

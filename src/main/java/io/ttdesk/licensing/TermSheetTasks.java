@@ -13,6 +13,8 @@ import io.ttdesk.tasks.TaskView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -48,6 +50,7 @@ class TermSheetTasks {
       @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal patentCostReimbursement,
       @DecimalMin("0") @DecimalMax("100") BigDecimal equityPercent,
       TermSheet.ReportingPeriod reportingPeriod,
+      @Min(1) @Max(30) Integer termYears,
       @Size(max = 20) List<@Valid @NotNull MilestoneForm> milestones) {}
 
   enum ApprovalDecision { APPROVE, REJECT }
@@ -67,7 +70,7 @@ class TermSheetTasks {
             f.upfrontFee(), f.royaltyRate(), f.minimumAnnualRoyalty() == null ? BigDecimal.ZERO : f.minimumAnnualRoyalty(),
             f.marEscalation(), f.fieldOfUse(), f.territory(), f.sublicenceShare(), f.patentCostReimbursement(),
             f.equityPercent(), f.reportingPeriod() == null ? TermSheet.ReportingPeriod.QUARTERLY : f.reportingPeriod(),
-            milestones), user);
+            f.termYears(), milestones), user);
         Map<String, Object> vars = new HashMap<>();
         vars.put(Vars.DEAL_FORM, f.dealForm().name());
         vars.put(Vars.UPFRONT_FEE, f.upfrontFee());

@@ -77,9 +77,16 @@ public final class DealProcess {
     public static final String CONTRACT_SIGNED = "contract-signed";
     public static final String PAYMENT_RECEIVED = "payment-received";
     public static final String WITHDRAWN = "deal-withdrawn";
+    /** Correlates on deal id and reporting period. */
+    public static final String ROYALTY_REPORT = "royalty-report";
+    public static final String DOCKET_DATE_OVERDUE = "docket-date-overdue";
 
     public static String paymentKey(String dealId, String milestone) {
       return dealId + ":" + milestone;
+    }
+
+    public static String periodKey(String dealId, String period) {
+      return dealId + ":" + period;
     }
   }
 
@@ -123,8 +130,14 @@ public final class DealProcess {
     public static final String REMINDER_INTERVAL = "reminderInterval";
     public static final String REMINDER_COUNT = "reminderCount";
     public static final String MAX_REMINDERS = "maxReminders";
+    /** The payments the contract makes due, each {id, dueAt}; a royalty report adds one per period. */
     public static final String MILESTONES = "milestones";
     public static final String MILESTONE = "milestone";
+    /** The reporting periods of a running royalty, each {id, reportDueAt}. */
+    public static final String ROYALTY_PERIODS = "royaltyPeriods";
+    public static final String PERIOD = "period";
+    /** The overdue docket date a task is raised for: {id, dueOn, description}. */
+    public static final String DOCKET_ITEM = "docketItem";
   }
 
   /** Element ids of the user tasks; each is one kind of task with its own form. */
@@ -140,6 +153,9 @@ public final class DealProcess {
     public static final String OBTAIN_EXPORT_APPROVAL = "ObtainExportApproval";
     public static final String REVIEW_OWNERSHIP = "ReviewOwnership";
     public static final String OBTAIN_EXPORT_LICENCE = "ObtainExportLicence";
+    public static final String CHASE_ROYALTY_REPORT = "ChaseRoyaltyReport";
+    public static final String CHASE_ROYALTY_PAYMENT = "ChaseRoyaltyPayment";
+    public static final String ATTEND_DOCKET_DATE = "AttendDocketDate";
   }
 
   /** Candidate groups are "brokers:CENTRE" and "managers:CENTRE" (see the diagram). */

@@ -61,7 +61,7 @@ public class RevenueService {
   @Transactional
   public Payment receive(String dealId, String milestone, Money amount, LocalDate receivedOn, DeskUser user) {
     Deal deal = deals.lockForCommand(dealId, user, Stage.EXECUTION, "a payment");
-    if (licensing.schedule(dealId).isEmpty()) {
+    if (!licensing.activated(dealId)) {
       throw new ConflictException("milestone", "the payment schedule is still being set up; try again shortly");
     }
     ScheduledPayment due = licensing.scheduled(dealId, milestone)
@@ -150,7 +150,7 @@ public class RevenueService {
         "amount", l.amount().amount(), "basis", l.basis())).toList());
     data.put("rounding", "HALF_EVEN office fee; largest remainder for shares");
     history.record(dealId, actor, "PAYMENT_SPLIT", "Payment " + payment + " split by " + data.get("policy"), data);
-    tasks.withdrawForMilestone(dealId, milestone);
+    tasks.withdrawForSubject(dealId, milestone, "payment received");
     return saved;
   }
 

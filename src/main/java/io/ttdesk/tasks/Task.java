@@ -25,7 +25,7 @@ public class Task {
   private String assignee;
   @Enumerated(EnumType.STRING)
   private State state;
-  private String milestone;
+  private String subject;
   private Instant dueAt;
   private Instant followUpAt;
   private long processInstanceKey;
@@ -39,7 +39,7 @@ public class Task {
   protected Task() {}
 
   Task(long jobKey, String dealId, String centre, String elementId, String name, String candidateGroup,
-      String assignee, String milestone, Instant dueAt, Instant followUpAt, long processInstanceKey, Instant createdAt) {
+      String assignee, String subject, Instant dueAt, Instant followUpAt, long processInstanceKey, Instant createdAt) {
     this.id = jobKey;
     this.dealId = dealId;
     this.centre = centre;
@@ -47,7 +47,7 @@ public class Task {
     this.name = name;
     this.candidateGroup = candidateGroup;
     this.assignee = assignee;
-    this.milestone = milestone;
+    this.subject = subject;
     this.dueAt = dueAt;
     this.followUpAt = followUpAt;
     this.processInstanceKey = processInstanceKey;
@@ -82,7 +82,7 @@ public class Task {
   public String getCandidateGroup() { return candidateGroup; }
   public String getAssignee() { return assignee; }
   public State getState() { return state; }
-  public String getMilestone() { return milestone; }
+  public String getSubject() { return subject; }
   public Instant getDueAt() { return dueAt; }
   public Instant getFollowUpAt() { return followUpAt; }
   public long getProcessInstanceKey() { return processInstanceKey; }

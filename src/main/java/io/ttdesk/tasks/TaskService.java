@@ -81,7 +81,7 @@ public class TaskService {
       return TaskView.of(existing);
     }
     Task task = tasks.saveAndFlush(new Task(n.jobKey(), n.dealId(), n.centre(), n.elementId(), n.name(),
-        n.candidateGroup(), n.assignee(), n.milestone(), n.dueAt(), n.followUpAt(), n.processInstanceKey(),
+        n.candidateGroup(), n.assignee(), n.subject(), n.dueAt(), n.followUpAt(), n.processInstanceKey(),
         clock.instant()));
     Map<String, Object> data = new HashMap<>();
     data.put("taskId", task.getId());
@@ -94,7 +94,7 @@ public class TaskService {
 
   /** What the engine says about a new user-task job. */
   public record NewTask(long jobKey, String dealId, String centre, String elementId, String name,
-      String candidateGroup, String assignee, String milestone, Instant dueAt, Instant followUpAt,
+      String candidateGroup, String assignee, String subject, Instant dueAt, Instant followUpAt,
       long processInstanceKey) {}
 
   @Transactional(readOnly = true)
@@ -241,12 +241,15 @@ public class TaskService {
     tasks.lockOpenOfDeal(closed.dealId()).forEach(t -> withdraw(t, "deal " + closed.outcome()));
   }
 
-  /** A paid milestone ends its chase task (the diagram's terminate end event cancels the job). */
+  /**
+   * Ends the open tasks about one subject once it is settled, e.g. a chase task when its payment
+   * or report arrives (the diagram's terminate end event cancels the job).
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void withdrawForMilestone(String dealId, String milestone) {
+  public void withdrawForSubject(String dealId, String subject, String reason) {
     tasks.lockOpenOfDeal(dealId).stream()
-        .filter(t -> milestone.equals(t.getMilestone()))
-        .forEach(t -> withdraw(t, "milestone paid"));
+        .filter(t -> subject.equals(t.getSubject()))
+        .forEach(t -> withdraw(t, reason));
   }
 
   /** Extends the engine's hold on every open task; tasks the engine has dropped are withdrawn. */

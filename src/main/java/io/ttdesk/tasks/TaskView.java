@@ -4,12 +4,12 @@ import java.time.Instant;
 
 /** A task as callers outside the module and the API see it. */
 public record TaskView(long id, String dealId, String centre, String type, String name, String candidateGroup,
-    String assignee, Task.State state, String milestone, Instant dueAt, Instant followUpAt, Instant createdAt,
+    String assignee, Task.State state, String subject, Instant dueAt, Instant followUpAt, Instant createdAt,
     Instant endedAt, String endedBy, String outcome) {
 
   static TaskView of(Task t) {
     return new TaskView(t.getId(), t.getDealId(), t.getCentre(), t.getElementId(), t.getName(), t.getCandidateGroup(),
-        t.getAssignee(), t.getState(), t.getMilestone(), t.getDueAt(), t.getFollowUpAt(), t.getCreatedAt(),
+        t.getAssignee(), t.getState(), t.getSubject(), t.getDueAt(), t.getFollowUpAt(), t.getCreatedAt(),
         t.getEndedAt(), t.getEndedBy(), t.getOutcome());
   }
 }

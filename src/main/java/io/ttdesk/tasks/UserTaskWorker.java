@@ -37,20 +37,29 @@ public class UserTaskWorker {
   }
 
   @JobWorker(type = Jobs.USER_TASK, autoComplete = false, timeout = 3_600_000L,
-      fetchVariables = {Vars.DEAL_ID, Vars.CENTRE, Vars.MILESTONE})
+      fetchVariables = {Vars.DEAL_ID, Vars.CENTRE, Vars.MILESTONE, Vars.PERIOD, Vars.DOCKET_ITEM})
   public void activated(ActivatedJob job) throws Exception {
     Map<String, Object> vars = job.getVariablesAsMap();
     Map<String, String> headers = job.getCustomHeaders();
     String dealId = (String) vars.get(Vars.DEAL_ID);
-    Object milestone = vars.get(Vars.MILESTONE);
     String groups = headers.get(Headers.CANDIDATE_GROUPS);
     TaskView task = tasks.open(new TaskService.NewTask(job.getKey(), dealId, (String) vars.get(Vars.CENTRE),
         job.getElementId(), names.of(job.getElementId()),
         groups == null ? null : json.readValue(groups, LIST).getFirst(), headers.get(Headers.ASSIGNEE),
-        milestone instanceof Map<?, ?> m ? String.valueOf(m.get("id")) : null,
+        subject(vars),
         instant(headers.get(Headers.DUE_DATE)), instant(headers.get(Headers.FOLLOW_UP_DATE)),
         job.getProcessInstanceKey()));
     tasks.stageOf(job.getElementId()).ifPresent(stage -> deals.enter(dealId, stage, TaskService.TASK_LIST));
+  }
+
+  /** What the task is about, most specific first: a payment, a reporting period, a docket date. */
+  private static String subject(Map<String, Object> vars) {
+    for (String name : List.of(Vars.MILESTONE, Vars.PERIOD, Vars.DOCKET_ITEM)) {
+      if (vars.get(name) instanceof Map<?, ?> m && m.get("id") != null) {
+        return String.valueOf(m.get("id"));
+      }
+    }
+    return null;
   }
 
   /** The engine writes dates as ISO date-times, with a zone id in brackets when FEEL made them. */

@@ -14,11 +14,11 @@ class FilingDocketTest {
   @Test
   void fromAPriorityDateFollowParisPctAndRenewals() {
     List<FilingDocket.Entry> docket = FilingDocket.of(LocalDate.of(2025, 3, 15), List.of("US", "EP"), List.of(), TODAY);
-    assertThat(docket.getFirst()).isEqualTo(new FilingDocket.Entry(LocalDate.of(2026, 3, 15), "",
+    assertThat(docket.getFirst()).isEqualTo(new FilingDocket.Entry("PRIORITY_YEAR", LocalDate.of(2026, 3, 15), "",
         "Paris Convention priority year ends", true, -252));
     assertThat(docket).filteredOn(e -> e.what().startsWith("PCT"))
-        .extracting(e -> e.country() + " " + e.due())
-        .containsExactly("US 2027-09-15", "EP 2027-10-15");
+        .extracting(e -> e.id() + " " + e.due())
+        .containsExactly("US:NATIONAL_PHASE 2027-09-15", "EP:NATIONAL_PHASE 2027-10-15");
     assertThat(docket).filteredOn(e -> e.country().equals("EP") && e.what().startsWith("Renewal"))
         .extracting(FilingDocket.Entry::due)
         .containsExactly(LocalDate.of(2027, 3, 15), LocalDate.of(2028, 3, 15), LocalDate.of(2029, 3, 15));

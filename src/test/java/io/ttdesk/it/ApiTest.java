@@ -26,7 +26,8 @@ import org.springframework.web.client.RestClient;
  * demo users. All integration tests share this one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"ttdesk.demo.deals=false", "camunda.client.worker.defaults.poll-interval=PT1S"})
+    properties = {"ttdesk.demo.deals=false", "camunda.client.worker.defaults.poll-interval=PT1S",
+        "ttdesk.docket.check-cron=-"})
 abstract class ApiTest {
 
   @DynamicPropertySource
@@ -138,10 +139,21 @@ abstract class ApiTest {
         .map(e -> e.get("type").asText()).toList();
   }
 
+  /** A one-year licence at 3% with a 5,000.00 minimum and 10% of sublicence income, reported quarterly. */
   static Map<String, Object> termSheet(int upfront, String milestoneDue) {
-    return Map.of("dealForm", "NON_EXCLUSIVE_LICENCE", "currency", "USD", "upfrontFee", upfront, "royaltyRate", 3,
-        "minimumAnnualRoyalty", 5000, "fieldOfUse", "Photovoltaics", "territory", "Worldwide",
-        "milestones", List.of(Map.of("name", "First commercial sale", "amount", "25000.00", "dueDate", milestoneDue)));
+    Map<String, Object> t = new java.util.LinkedHashMap<>();
+    t.put("dealForm", "NON_EXCLUSIVE_LICENCE");
+    t.put("currency", "USD");
+    t.put("upfrontFee", upfront);
+    t.put("royaltyRate", 3);
+    t.put("minimumAnnualRoyalty", 5000);
+    t.put("sublicenceShare", 10);
+    t.put("fieldOfUse", "Photovoltaics");
+    t.put("territory", "Worldwide");
+    t.put("termYears", 1);
+    t.put("reportingPeriod", "QUARTERLY");
+    t.put("milestones", List.of(Map.of("name", "First commercial sale", "amount", "25000.00", "dueDate", milestoneDue)));
+    return t;
   }
 
   /** A domestic deal with no reviews or approvals, driven to the stage where it awaits an answer. */

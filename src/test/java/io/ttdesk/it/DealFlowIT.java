@@ -25,18 +25,30 @@ class DealFlowIT extends ApiTest {
     complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE", "comment", "fits demand from US makers"));
     complete("broker", id, "PrepareTermSheet", Map.of("dealForm", "EXCLUSIVE_LICENCE", "currency", "USD",
         "upfrontFee", "50000.00", "royaltyRate", 4, "fieldOfUse", "Rooftop PV", "territory", "US",
+        "termYears", 1, "reportingPeriod", "ANNUAL",
         "milestones", java.util.List.of(Map.of("name", "Regulatory approval", "amount", "100000.00",
             "dueDate", LocalDate.now().plusYears(1).toString()))));
     complete("manager", id, "ApproveTermSheet", Map.of("decision", "APPROVE"));
     awaitStage(id, "NEGOTIATION");
     post("broker", "/api/v1/deals/" + id + "/counterparty-responses", Map.of("response", "ACCEPT")).expect(202);
     post("broker", "/api/v1/deals/" + id + "/signature",
-        Map.of("signedOn", LocalDate.now().toString(), "signedBy", "Sunrise CEO")).expect(202);
+        Map.of("signedOn", LocalDate.now().minusYears(1).toString(), "signedBy", "Sunrise CEO")).expect(202);
     await().atMost(Duration.ofSeconds(30)).until(() -> deal(id).get("schedule").size() == 2);
+    // Signed a year ago for a one-year term: the only royalty period has just ended.
+    JsonNode report = post("broker", "/api/v1/deals/" + id + "/royalty-reports", Map.of("period", "R1",
+        "netSales", "1000000.00", "currency", "USD", "reportedOn", LocalDate.now().toString())).expect(201).body();
+    assertThat(report.get("due").decimalValue()).isEqualByComparingTo("40000.00");
 
     post("broker", "/api/v1/deals/" + id + "/payments", Map.of("milestone", "UPFRONT", "amount", "50000.00",
         "currency", "USD", "receivedOn", LocalDate.now().toString())).expect(201);
     post("broker", "/api/v1/deals/" + id + "/payments", Map.of("milestone", "M1", "amount", "100000.01",
+        "currency", "USD", "receivedOn", LocalDate.now().toString())).expect(201);
+    // Both paid and split, yet the deal runs on: the reported royalty is still awaited.
+    await().atMost(Duration.ofSeconds(30)).until(() -> StreamSupport.stream(
+        get("auditor", "/api/v1/deals/" + id + "/ledger").body().spliterator(), false)
+        .filter(p -> !p.get("lines").isEmpty()).count() == 2);
+    assertThat(deal(id).get("stage").asText()).isEqualTo("EXECUTION");
+    post("broker", "/api/v1/deals/" + id + "/payments", Map.of("milestone", "R1", "amount", "40000.00",
         "currency", "USD", "receivedOn", LocalDate.now().toString())).expect(201);
     await().atMost(Duration.ofSeconds(30)).until(() -> "CLOSED".equals(deal(id).get("stage").asText()));
 
@@ -50,7 +62,7 @@ class DealFlowIT extends ApiTest {
     assertThat(screening.get("listVersion").asText()).isEqualTo("DEMO-2026-11");
 
     JsonNode ledger = get("auditor", "/api/v1/deals/" + id + "/ledger").expect(200).body();
-    assertThat(ledger).hasSize(2);
+    assertThat(ledger).hasSize(3);
     for (JsonNode payment : ledger) {
       BigDecimal sum = BigDecimal.ZERO;
       for (JsonNode line : payment.get("lines")) {
@@ -68,7 +80,7 @@ class DealFlowIT extends ApiTest {
 
     assertThat(historyTypes(id)).containsSubsequence("DEAL_DISCLOSED", "TASK_CREATED", "TASK_COMPLETED",
         "VALUATION_COMPUTED", "TERM_SHEET_PROPOSED", "OFFER_SENT", "COUNTERPARTY_RESPONDED", "CONTRACT_SIGNED",
-        "CONTRACT_ACTIVATED", "PAYMENT_RECEIVED", "PAYMENT_SPLIT", "DEAL_CLOSED");
+        "CONTRACT_ACTIVATED", "ROYALTY_REPORTED", "PAYMENT_RECEIVED", "PAYMENT_SPLIT", "DEAL_CLOSED");
     assertThat(historyTypes(id)).contains("SCREENING_DONE", "PATENT_POSITION_CHECKED");
     JsonNode approval = StreamSupport.stream(get("auditor", "/api/v1/deals/" + id + "/history").body().spliterator(), false)
         .filter(e -> e.get("type").asText().equals("DECISION_EVALUATED"))

@@ -32,7 +32,7 @@ class TaskFormsIT extends ApiTest {
     // Signed 40 days ago: the upfront fee fell due 10 days ago.
     String id = dealSignedOn(LocalDate.now().minusDays(40));
     long chase = awaitTask("broker", id, "ChasePayment");
-    assertThat(get("broker", "/api/v1/tasks/" + chase).body().get("milestone").asText()).isEqualTo("UPFRONT");
+    assertThat(get("broker", "/api/v1/tasks/" + chase).body().get("subject").asText()).isEqualTo("UPFRONT");
     post("broker", "/api/v1/tasks/" + chase + "/complete", Map.of()).expect(400).problemOn("comment");
     post("broker", "/api/v1/tasks/" + chase + "/complete", Map.of("comment", "Called finance")).expect(200);
     assertThat(get("broker", "/api/v1/tasks?dealId=" + id).body()).isEmpty();

@@ -6,6 +6,7 @@ import io.ttdesk.deal.DealService;
 import io.ttdesk.deal.Disclosure;
 import io.ttdesk.deal.Sponsor;
 import io.ttdesk.fx.ExchangeRates;
+import io.ttdesk.ipcheck.DocketService;
 import io.ttdesk.ipcheck.IpCheckService;
 import io.ttdesk.security.AppUser;
 import io.ttdesk.security.AppUserRepository;
@@ -38,17 +39,19 @@ public class DemoData implements ApplicationRunner {
   private final AppUserRepository users;
   private final PasswordEncoder encoder;
   private final IpCheckService ipChecks;
+  private final DocketService docket;
   private final ExchangeRates exchangeRates;
   private final DealService deals;
   private final UserDetailsService userDetails;
   private final boolean withDeals;
 
   DemoData(CentreRepository centres, AppUserRepository users, PasswordEncoder encoder, IpCheckService ipChecks,
-      ExchangeRates exchangeRates, DealService deals, UserDetailsService userDetails, @Value("${ttdesk.demo.deals:false}") boolean withDeals) {
+      DocketService docket, ExchangeRates exchangeRates, DealService deals, UserDetailsService userDetails, @Value("${ttdesk.demo.deals:false}") boolean withDeals) {
     this.centres = centres;
     this.users = users;
     this.encoder = encoder;
     this.ipChecks = ipChecks;
+    this.docket = docket;
     this.exchangeRates = exchangeRates;
     this.deals = deals;
     this.userDetails = userDetails;
@@ -86,22 +89,25 @@ public class DemoData implements ApplicationRunner {
     var berlin = (io.ttdesk.security.DeskUser) userDetails.loadUserByUsername("berlin");
     deals.disclose(disclosure("Solid-state sodium battery electrolyte", "SHA", "Fudan University", "CN", "US", 5,
         new Disclosure.Licensee("Voltaic Storage Inc.", "US"), "USD",
-        List.of("400000", "900000", "1500000", "2000000", "2000000")), broker);
-    deals.disclose(disclosure("Low-dose CT reconstruction algorithm", "SHA", "Shanghai Jiao Tong University", "CN",
-        "CN", 7, null, "CNY", List.of("2000000", "3000000", "3500000")), broker);
+        List.of("400000", "900000", "1500000", "2000000", "2000000"), null), broker);
+    // Filed 14 months ago: the Paris priority year has passed, so the docket check raises a task.
+    String filed = deals.disclose(disclosure("Low-dose CT reconstruction algorithm", "SHA",
+        "Shanghai Jiao Tong University", "CN", "CN", 7, null, "CNY", List.of("2000000", "3000000", "3500000"),
+        LocalDate.now().minusMonths(14)), broker).getId();
     deals.disclose(disclosure("Enzyme for PET plastic recycling", "BER", "Technische Universität Berlin", "DE", "DE",
-        3, null, "EUR", List.of("100000", "300000", "600000")), berlin);
-    log.info("Demo data: 3 deals disclosed");
+        3, null, "EUR", List.of("100000", "300000", "600000"), null), berlin);
+    log.info("Demo data: 3 deals disclosed, {} overdue docket dates", docket.raiseOverdue(filed));
   }
 
   private static Disclosure disclosure(String title, String centre, String owner, String ownerCountry,
-      String targetCountry, int trl, Disclosure.Licensee licensee, String currency, List<String> revenue) {
+      String targetCountry, int trl, Disclosure.Licensee licensee, String currency, List<String> revenue,
+      LocalDate priorityDate) {
     return new Disclosure(title, "Demo disclosure: " + title + ".", centre, owner, ownerCountry, targetCountry, trl,
         "Energy", licensee,
         List.of(new Disclosure.InventorShare("Chen Jie", "chen@example.org", "Materials", new BigDecimal("60"), true),
             new Disclosure.InventorShare("Maria Rossi", "rossi@example.org", "Chemistry", new BigDecimal("40"), true)),
         List.of(new Disclosure.Prior(LocalDate.now().minusMonths(2), "CONFERENCE_TALK", "Talk at a conference")),
-        null,
+        priorityDate,
         new Disclosure.RevenueProjection(currency, revenue.stream().map(BigDecimal::new).toList(), new BigDecimal("3"),
             new BigDecimal("25"), new BigDecimal("15")),
         new BigDecimal("12000"), null,

@@ -344,6 +344,64 @@ class DealProcessTest {
   }
 
   @Test
+  void royaltyReportsRunUntilTheLastPeriodAndOnlyAmountsDueAreAwaited() {
+    licensedAndSigned(List.of("UPFRONT"), List.of("R1", "R2", "R3"), 60);
+    assertThat(instance).isWaitingAtElements("AwaitPayment", "AwaitRoyaltyReport");
+    pay("UPFRONT");
+    report("R1", 30);
+    report("R2", null);
+    report("R3", 30);
+    // Each period keeps its own payment: R3's report did not overwrite R1's.
+    pay("R3");
+    pay("R1");
+    closesAs("COMPLETED");
+    assertThat(instance).hasPassedElement("ReportReceived", 3).hasPassedElement("NothingDue", 1)
+        .hasPassedElement("RoyaltyPaid", 2).hasPassedElement("SplitRoyalty", 2).hasPassedElement("MilestonePaid", 1)
+        .hasNotPassedElement("ChaseRoyaltyReport");
+  }
+
+  @Test
+  void theDealStaysOpenWhileAPeriodIsUnreported() {
+    licensedAndSigned(List.of(), List.of("R1", "R2"), 60);
+    report("R1", null);
+    assertThat(instance).isActive().isWaitingAtElements("AwaitRoyaltyReport").hasNotPassedElement("ContractJoin");
+    report("R2", null);
+    closesAs("COMPLETED");
+  }
+
+  @Test
+  void lateReportAndLateRoyaltyRaiseChaseTasksThatEndWhenTheyArrive() {
+    licensedAndSigned(List.of(), List.of("R1"), 10);
+    advance(Duration.ofDays(11));
+    ActivatedJob chase = activeUserTasks().getFirst();
+    assertThat(chase.getElementId()).isEqualTo(Tasks.CHASE_ROYALTY_REPORT);
+    assertThat(((Map<?, ?>) chase.getVariablesAsMap().get(Vars.PERIOD)).get("id")).isEqualTo("R1");
+    // The report arrives with the royalty already past due: its chase task follows at once.
+    report("R1", -1);
+    assertThat(terminated("ChaseRoyaltyReport")).isEqualTo(1);
+    assertThat(activeUserTasks()).extracting(ActivatedJob::getElementId).containsExactly(Tasks.CHASE_ROYALTY_PAYMENT);
+    pay("R1");
+    assertThat(terminated("ChaseRoyaltyPayment")).isEqualTo(1);
+    closesAs("COMPLETED");
+  }
+
+  @Test
+  void eachOverdueDocketDateRaisesItsOwnTaskWhileTheDealRuns() {
+    start(false, 6);
+    publish(Messages.DOCKET_DATE_OVERDUE, dealId, Map.of(Vars.DOCKET_ITEM, Map.of("id", "PRIORITY_YEAR")));
+    publish(Messages.DOCKET_DATE_OVERDUE, dealId, Map.of(Vars.DOCKET_ITEM, Map.of("id", "EP:NATIONAL_PHASE")));
+    List<ActivatedJob> open = activeUserTasks();
+    assertThat(open).filteredOn(j -> j.getElementId().equals(Tasks.ATTEND_DOCKET_DATE))
+        .extracting(j -> String.valueOf(((Map<?, ?>) j.getVariablesAsMap().get(Vars.DOCKET_ITEM)).get("id")))
+        .containsExactlyInAnyOrder("PRIORITY_YEAR", "EP:NATIONAL_PHASE");
+    userTask(Tasks.ATTEND_DOCKET_DATE, Map.of());
+    assertThat(instance).hasPassedElement("DocketDateAttended", 1).isWaitingAtElements("ScreenDisclosure");
+    userTask(Tasks.SCREEN_DISCLOSURE, Map.of(Vars.SCREENING_DECISION, "NOT_PURSUE"));
+    closesAs("NOT_PURSUED");
+    assertThat(terminated("AttendDocketDate")).isEqualTo(1);
+  }
+
+  @Test
   void withdrawalDuringScreeningEndsTheDealAndItsTask() {
     start(false, 6);
     withdraw();
@@ -427,11 +485,36 @@ class DealProcessTest {
   }
 
   private void signAndSchedule(List<String> milestones, int dueInDays) {
+    signAndSchedule(milestones, dueInDays, List.of(), 0);
+  }
+
+  /** Signature, then the activation worker's payments and royalty reporting periods. */
+  private void signAndSchedule(List<String> milestones, int dueInDays, List<String> periods, int reportDueInDays) {
     publish(Messages.CONTRACT_SIGNED, dealId, Map.of("signedOn", "2026-11-22"));
     String dueAt = Instant.now().plus(Duration.ofDays(dueInDays)).toString();
     List<Map<String, Object>> schedule = new ArrayList<>();
     milestones.forEach(m -> schedule.add(Map.of("id", m, "dueAt", dueAt)));
-    service(Jobs.ACTIVATE_CONTRACT, Map.of(Vars.MILESTONES, schedule));
+    String reportDueAt = Instant.now().plus(Duration.ofDays(reportDueInDays)).toString();
+    List<Map<String, Object>> reporting = new ArrayList<>();
+    periods.forEach(p -> reporting.add(Map.of("id", p, "reportDueAt", reportDueAt)));
+    service(Jobs.ACTIVATE_CONTRACT, Map.of(Vars.MILESTONES, schedule, Vars.ROYALTY_PERIODS, reporting));
+  }
+
+  /** A royalty report as the royalty service publishes it: with the payment it made due, or none. */
+  private void report(String period, Integer paymentDueInDays) {
+    Map<String, Object> vars = new HashMap<>();
+    vars.put(Vars.MILESTONE, paymentDueInDays == null ? null
+        : Map.of("id", period, "dueAt", Instant.now().plus(Duration.ofDays(paymentDueInDays)).toString()));
+    publish(Messages.ROYALTY_REPORT, Messages.periodKey(dealId, period), vars);
+  }
+
+  private void licensedAndSigned(List<String> milestones, List<String> periods, int reportDueInDays) {
+    start(false, 6);
+    pursueAndValue(500_000);
+    service(Jobs.PATENT_CHECK, Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT"));
+    termSheet("NON_EXCLUSIVE_LICENCE", 20_000, 3);
+    offerAndAnswer("ACCEPT", 0);
+    signAndSchedule(milestones, 30, periods, reportDueInDays);
   }
 
   private void pay(String milestone) {

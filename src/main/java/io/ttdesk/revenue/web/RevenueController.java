@@ -1,6 +1,5 @@
 package io.ttdesk.revenue.web;
 
-import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.common.Money;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.revenue.LedgerLine;
@@ -56,13 +55,7 @@ class RevenueController {
   @PreAuthorize("hasAnyRole('BROKER','MANAGER')")
   ResponseEntity<PaymentSplit> receive(@PathVariable String id, @Valid @RequestBody PaymentRequest body,
       @AuthenticationPrincipal DeskUser user) {
-    if (!Money.isCurrency(body.currency())) {
-      throw new InvalidInputException("currency", "is not an ISO 4217 currency");
-    }
-    Money amount = Money.of(body.amount(), body.currency());
-    if (amount.amount().compareTo(body.amount()) != 0) {
-      throw new InvalidInputException("amount", "has more decimals than " + body.currency() + " allows");
-    }
+    Money amount = Money.ofInput("amount", body.amount(), body.currency());
     Payment p = revenue.receive(id, body.milestone(), amount, body.receivedOn(), user);
     return ResponseEntity.created(URI.create("/api/v1/deals/" + id + "/ledger")).body(view(p));
   }
