@@ -27,6 +27,7 @@ public final class FilingDocket {
   public static List<Entry> of(LocalDate priorityDate, List<String> countries, List<PriorDisclosure> disclosures,
       LocalDate today) {
     List<Entry> entries = new ArrayList<>();
+    countries = countries.stream().distinct().toList();
     if (priorityDate == null) {
       for (String country : countries) {
         disclosures.stream()
@@ -34,22 +35,25 @@ public final class FilingDocket {
             .filter(a -> a.novelty() == GracePeriods.Novelty.FILE_BY_DEADLINE)
             .map(GracePeriods.Assessment::fileBy)
             .min(Comparator.naturalOrder())
-            .ifPresent(d -> entries.add(entry(country + ":GRACE", d, country, "File before the grace period ends", today)));
+            .ifPresent(d -> entries.add(entry(country + ":GRACE", d, country, "File before the grace period ends",
+                today)));
       }
     } else {
       entries.add(entry("PRIORITY_YEAR", priorityDate.plusMonths(12), "", "Paris Convention priority year ends", today));
       for (String country : countries) {
         int months = NATIONAL_PHASE_MONTHS.getOrDefault(country, 30);
-        entries.add(entry(country + ":NATIONAL_PHASE", priorityDate.plusMonths(months), country, "PCT national phase entry (" + months + " months)",
-            today));
+        entries.add(entry(country + ":NATIONAL_PHASE", priorityDate.plusMonths(months), country,
+            "PCT national phase entry (" + months + " months)", today));
         if ("US".equals(country)) {
           for (String years : new String[] {"3.5", "7.5", "11.5"}) {
             Period p = Period.ofMonths((int) (Double.parseDouble(years) * 12));
-            entries.add(entry(country + ":MAINTENANCE_" + years, priorityDate.plus(p), country, "Maintenance fee at " + years + " years (estimated)", today));
+            entries.add(entry(country + ":MAINTENANCE_" + years, priorityDate.plus(p), country,
+                "Maintenance fee at " + years + " years (estimated)", today));
           }
         } else {
           for (int year = 3; year <= 5; year++) {
-            entries.add(entry(country + ":RENEWAL_" + year, priorityDate.plusYears(year - 1), country, "Renewal fee for year " + year, today));
+            entries.add(entry(country + ":RENEWAL_" + year, priorityDate.plusYears(year - 1), country,
+                "Renewal fee for year " + year, today));
           }
         }
       }
