@@ -9,10 +9,13 @@ import io.ttdesk.deal.DealService;
 import io.ttdesk.history.Actor;
 import io.ttdesk.history.History;
 import io.ttdesk.process.DealProcess.Messages;
+import io.ttdesk.process.DealProcess.Tasks;
 import io.ttdesk.process.DealProcess.Vars;
 import io.ttdesk.process.Engine;
 import io.ttdesk.security.DeskUser;
+import io.ttdesk.tasks.Task;
 import io.ttdesk.tasks.TaskHandler;
+import io.ttdesk.tasks.TaskService;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +25,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,15 +43,18 @@ public class DocketService {
 
   private final DocketItemRepository items;
   private final DealService deals;
+  private final TaskService tasks;
   private final History history;
   private final Engine engine;
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  DocketService(DocketItemRepository items, DealService deals, History history, Engine engine, TransactionTemplate tx,
+  /** The task list is reached lazily: it holds this module's task handler, which uses this service. */
+  DocketService(DocketItemRepository items, DealService deals, @Lazy TaskService tasks, History history, Engine engine, TransactionTemplate tx,
       Clock clock) {
     this.items = items;
     this.deals = deals;
+    this.tasks = tasks;
     this.history = history;
     this.engine = engine;
     this.tx = tx;
@@ -77,17 +85,25 @@ public class DocketService {
     FilingDocket.Entry entry = entries(deal).stream().filter(e -> e.id().equals(key)).findFirst()
         .orElseThrow(() -> new InvalidInputException("item", "is not a date of this deal's docket"));
     DocketItem item = items.findByDealIdAndItemKey(dealId, key).orElseGet(() -> new DocketItem(dealId, entry));
-    if (item.getRaisedAt() != null && item.getAction() == null) {
+    boolean taskOpen = tasks.ofDeal(dealId).stream().anyMatch(t -> t.state() == Task.State.OPEN
+        && Tasks.ATTEND_DOCKET_DATE.equals(t.type()) && key.equals(t.subject()));
+    if (taskOpen) {
       throw new ConflictException("item", "an overdue-date task is open for " + key + "; complete that task");
     }
     act(item, action, reference, note, user);
   }
 
-  /** The broker's answer to an overdue-date task. */
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  /**
+   * The broker's answer to an overdue-date task. A date already recorded on the docket (while
+   * the task was on its way) keeps that record, and the task simply closes.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
   public void attend(String dealId, String key, DocketItem.Action action, String reference, String note,
       DeskUser user) {
-    act(items.findByDealIdAndItemKey(dealId, key).orElseThrow(), action, reference, note, user);
+    DocketItem item = items.findByDealIdAndItemKey(dealId, key).orElseThrow();
+    if (item.getAction() == null) {
+      act(item, action, reference, note, user);
+    }
   }
 
   private void act(DocketItem item, DocketItem.Action action, String reference, String note, DeskUser user) {

@@ -32,8 +32,9 @@ public final class FilingDocket {
       for (String country : countries) {
         disclosures.stream()
             .map(d -> GracePeriods.assess(country, d.kind(), d.disclosedOn(), today))
-            .filter(a -> a.novelty() == GracePeriods.Novelty.FILE_BY_DEADLINE)
+            // A deadline stays on the docket after it passes (then overdue), so it raises a task.
             .map(GracePeriods.Assessment::fileBy)
+            .filter(java.util.Objects::nonNull)
             .min(Comparator.naturalOrder())
             .ifPresent(d -> entries.add(entry(country + ":GRACE", d, country, "File before the grace period ends",
                 today)));

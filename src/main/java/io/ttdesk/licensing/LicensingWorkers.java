@@ -8,6 +8,7 @@ import io.ttdesk.process.DealProcess.Jobs;
 import io.ttdesk.process.DealProcess.Vars;
 import io.ttdesk.process.JobOnce;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +16,12 @@ import org.springframework.stereotype.Component;
 public class LicensingWorkers {
 
   private final LicensingService licensing;
+  private final RoyaltyService royalties;
   private final JobOnce once;
 
-  LicensingWorkers(LicensingService licensing, JobOnce once) {
+  LicensingWorkers(LicensingService licensing, RoyaltyService royalties, JobOnce once) {
     this.licensing = licensing;
+    this.royalties = royalties;
     this.once = once;
   }
 
@@ -43,6 +46,16 @@ public class LicensingWorkers {
       LicensingService.Activation a = licensing.activateContract(dealId, LocalDate.parse(signedOn),
           Actor.worker(job.getType()));
       return Map.of(Vars.MILESTONES, a.milestones(), Vars.ROYALTY_PERIODS, a.royaltyPeriods());
+    });
+  }
+
+  /** Once a period's report is in: the payment it made due, or null, for the period to await. */
+  @JobWorker(type = Jobs.ROYALTY_DUE)
+  public Map<String, Object> royaltyDue(ActivatedJob job, @Variable String dealId, @Variable Map<String, Object> period) {
+    return once.run(job, dealId, () -> {
+      Map<String, Object> result = new HashMap<>();
+      result.put(Vars.MILESTONE, royalties.dueFor(dealId, String.valueOf(period.get("id"))).orElse(null));
+      return result;
     });
   }
 }

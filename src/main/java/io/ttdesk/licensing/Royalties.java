@@ -2,7 +2,6 @@ package io.ttdesk.licensing;
 
 import io.ttdesk.common.Money;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +41,8 @@ public final class Royalties {
 
   /** The minimum annual royalty of a contract year: the first year's amount, raised yearly and compounded. */
   public static Money minimumForYear(Money firstYear, BigDecimal escalationPercent, int year) {
-    BigDecimal factor = BigDecimal.ONE.add(escalationPercent.movePointLeft(2)).pow(year - 1, MathContext.DECIMAL64);
+    // Exact power, rounded once to the minor unit by Money.
+    BigDecimal factor = BigDecimal.ONE.add(escalationPercent.movePointLeft(2)).pow(year - 1);
     return new Money(firstYear.amount().multiply(factor), firstYear.currency());
   }
 

@@ -8,14 +8,12 @@ import io.ttdesk.deal.DealService;
 import io.ttdesk.deal.Stage;
 import io.ttdesk.history.History;
 import io.ttdesk.process.DealProcess.Messages;
-import io.ttdesk.process.DealProcess.Vars;
 import io.ttdesk.process.Engine;
 import io.ttdesk.security.DeskUser;
 import io.ttdesk.tasks.TaskService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,23 +107,42 @@ public class RoyaltyService {
         : null;
     Royalties.Assessment a = Royalties.assess(in.netSales(), sheet.getRoyaltyRate(), in.sublicenceIncome(),
         sublicenceShare(sheet), earlierInYear, minimum);
+    for (Money m : new Money[] {a.due(), minimum}) {
+      if (m != null && m.amount().precision() - m.amount().scale() > 15) {
+        throw new InvalidInputException("netSales", "makes an amount due larger than the ledger holds (15 digits)");
+      }
+    }
     RoyaltyReport saved = reports.saveAndFlush(new RoyaltyReport(dealId, period.getCode(), sheet, in, a,
         user.getUsername(), clock.instant()));
-    Map<String, Object> payment = null;
     if (a.due().isPositive()) {
       schedule.save(new ScheduledPayment(dealId, period.getCode(), "Royalty " + period.getCode() + " ("
           + period.getStartsOn() + " to " + period.getEndsOn() + ")", a.due().amount(), sheet.getCurrency(),
           period.getReportDueOn()));
-      payment = LicensingService.expected(period.getCode(), period.getReportDueOn());
     }
     tasks.withdrawForSubject(dealId, period.getCode(), "report received");
     history.record(dealId, user.actor(), "ROYALTY_REPORTED", "Royalty report " + period.getCode() + ": "
         + a.due() + " due", evidence(saved, period));
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(Vars.MILESTONE, payment);
+    // The message only says that a report arrived; the process reads what it made due from the store.
     engine.publish(Messages.ROYALTY_REPORT, Messages.periodKey(dealId, period.getCode()),
-        "royalty-report:" + dealId + ":" + period.getCode(), vars);
+        "royalty-report:" + dealId + ":" + period.getCode(), Map.of());
     return saved;
+  }
+
+  /**
+   * The payment a period's report made due, for the process to await: {id, dueAt}, or empty when
+   * nothing is due. A report not (yet) stored is a technical failure the engine retries.
+   */
+  @Transactional
+  public Optional<Map<String, Object>> dueFor(String dealId, String period) {
+    deals.lock(dealId);
+    RoyaltyReport report = reports.findByDealIdOrderByIdAsc(dealId).stream()
+        .filter(r -> r.getPeriodCode().equals(period)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no royalty report for " + dealId + " " + period));
+    if (report.getDue().signum() <= 0) {
+      return Optional.empty();
+    }
+    ScheduledPayment due = schedule.findByDealIdAndCode(dealId, period).orElseThrow();
+    return Optional.of(LicensingService.expected(due.getCode(), due.getDueDate()));
   }
 
   @Transactional(readOnly = true)

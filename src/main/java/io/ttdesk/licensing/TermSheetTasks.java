@@ -43,7 +43,7 @@ class TermSheetTasks {
       @NotNull @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal upfrontFee,
       @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal royaltyRate,
       @PositiveOrZero @Digits(integer = 15, fraction = 4) BigDecimal minimumAnnualRoyalty,
-      @DecimalMin("0") @DecimalMax("100") BigDecimal marEscalation,
+      @DecimalMin("0") @DecimalMax("25") BigDecimal marEscalation,
       @Size(max = 200) String fieldOfUse,
       @Size(max = 200) String territory,
       @DecimalMin("0") @DecimalMax("100") BigDecimal sublicenceShare,

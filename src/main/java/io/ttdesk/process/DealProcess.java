@@ -25,6 +25,7 @@ public final class DealProcess {
     public static final String SEND_OFFER = "licensing-send-offer";
     public static final String SEND_REMINDER = "licensing-send-reminder";
     public static final String ACTIVATE_CONTRACT = "contract-activate";
+    public static final String ROYALTY_DUE = "royalty-due";
     public static final String SPLIT_REVENUE = "revenue-split";
     public static final String CLOSE = "deal-close";
     /** End listener of each business rule task: records what the decision table decided. */

@@ -34,4 +34,13 @@ class FilingDocketTest {
     assertThat(docket).extracting(e -> e.country() + " " + e.due() + " " + e.overdue())
         .containsExactly("CN 2027-03-01 false", "US 2027-09-01 false");
   }
+
+  @Test
+  void aGraceDeadlineThatPassedStaysOnTheDocketAsOverdue() {
+    // A talk on 2025-09-01: the US year ended 2026-09-01, China's six months on 2026-03-01.
+    List<PriorDisclosure> talk = List.of(new PriorDisclosure(LocalDate.of(2025, 9, 1), "CONFERENCE_TALK", null));
+    assertThat(FilingDocket.of(null, List.of("US", "CN"), talk, TODAY))
+        .extracting(e -> e.id() + " " + e.due() + " " + e.overdue())
+        .containsExactly("CN:GRACE 2026-03-01 true", "US:GRACE 2026-09-01 true");
+  }
 }

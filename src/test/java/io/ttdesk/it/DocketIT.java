@@ -82,6 +82,19 @@ class DocketIT extends ApiTest {
     assertThat(docket.raiseOverdue(id)).isZero();
   }
 
+  @Test
+  void aMissedGraceDeadlineBeforeFilingRaisesATaskToo() {
+    Map<String, Object> d = new HashMap<>(disclosure("SHA", "CN", "US", null));
+    d.put("priorDisclosures", List.of(Map.of("date", LocalDate.now().minusMonths(13).toString(), "kind", "PAPER")));
+    d.put("filingCountries", List.of("US"));
+    String id = disclose(d);
+    assertThat(docket.raiseOverdue(id)).isEqualTo(1);
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> docketTasks(id).containsKey("US:GRACE"));
+    complete("broker", id, "AttendDocketDate", Map.of("action", "ABANDONED", "note", "Novelty lost in the US"));
+    assertThat(line(get("broker", "/api/v1/deals/" + id + "/docket").body(), "US:GRACE").get("status").asText())
+        .isEqualTo("ABANDONED");
+  }
+
   /** The deal's open overdue-date tasks by the docket date they are about. */
   private Map<String, Long> docketTasks(String dealId) {
     Map<String, Long> tasks = new HashMap<>();

@@ -58,6 +58,14 @@ class RoyaltiesTest {
   }
 
   @Test
+  void theMinimumOfALateYearIsTheExactPowerRoundedOnce() {
+    // 1.07^29 = 7.11425704921684972583937288203554355871992606435302501405 (exact), times
+    // 123,456,789,012.34 = 878,303,331,504.7171638... -> 878,303,331,504.72.
+    assertThat(Royalties.minimumForYear(Money.of("123456789012.34", "USD"), new BigDecimal("7"), 30))
+        .isEqualTo(Money.of("878303331504.72", "USD"));
+  }
+
+  @Test
   void aYearThatEarnedMoreThanTheMinimumOwesNoTopUp() {
     Royalties.Assessment a = Royalties.assess(Money.of("500000.00", "USD"), new BigDecimal("3"), NONE,
         BigDecimal.ZERO, Money.of("9000.00", "USD"), Money.of("20000.00", "USD"));

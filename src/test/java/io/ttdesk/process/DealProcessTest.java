@@ -500,12 +500,16 @@ class DealProcessTest {
     service(Jobs.ACTIVATE_CONTRACT, Map.of(Vars.MILESTONES, schedule, Vars.ROYALTY_PERIODS, reporting));
   }
 
-  /** A royalty report as the royalty service publishes it: with the payment it made due, or none. */
+  /** A royalty report arrives; the worker then returns the payment it made due, or none. */
   private void report(String period, Integer paymentDueInDays) {
+    publish(Messages.ROYALTY_REPORT, Messages.periodKey(dealId, period), Map.of());
+    ActivatedJob due = activate(Jobs.ROYALTY_DUE).getFirst();
+    assertThat(((Map<?, ?>) due.getVariablesAsMap().get(Vars.PERIOD)).get("id")).isEqualTo(period);
     Map<String, Object> vars = new HashMap<>();
     vars.put(Vars.MILESTONE, paymentDueInDays == null ? null
         : Map.of("id", period, "dueAt", Instant.now().plus(Duration.ofDays(paymentDueInDays)).toString()));
-    publish(Messages.ROYALTY_REPORT, Messages.periodKey(dealId, period), vars);
+    client.newCompleteCommand(due.getKey()).variables(vars).send().join();
+    idle();
   }
 
   private void licensedAndSigned(List<String> milestones, List<String> periods, int reportDueInDays) {
