@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -22,13 +23,15 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfig {
 
+  /** The REST API, the health probes and the single-page client: stateless HTTP Basic. */
   @Bean
+  @Order(1)
   SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
     http
+        .securityMatcher("/api/**", "/actuator/**", "/", "/index.html", "/app.js", "/app.css", "/favicon.ico")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/", "/index.html", "/app.js", "/app.css", "/favicon.ico").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
-            .requestMatchers("/error").permitAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> {
           // No WWW-Authenticate challenge for the page's own calls, so the browser shows no pop-up.
@@ -42,6 +45,26 @@ class SecurityConfig {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless HTTP Basic: no session cookie, so no cross-site request to forge.
         .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  /**
+   * The broker's workspace: server-rendered pages with a sign-in form, a session and CSRF tokens
+   * on every form and htmx request.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    http
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/login", "/webjars/**", "/ui/**", "/error").permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/desk/tasks", true).permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?out"))
+        .headers(h -> h
+            .contentSecurityPolicy(csp -> csp.policyDirectives(
+                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'"))
+            .frameOptions(f -> f.deny()));
     return http.build();
   }
 

@@ -68,6 +68,15 @@ public class TaskService {
     this.clock = clock;
   }
 
+  /** The form a task of this kind is completed with. */
+  public Class<?> formOf(String elementId) {
+    TaskHandler<?> handler = handlers.get(elementId);
+    if (handler == null) {
+      throw new IllegalStateException("no handler for task type " + elementId);
+    }
+    return handler.form();
+  }
+
   /** The stage a deal is in while a task of this kind is open, if the kind sets one. */
   public Optional<Stage> stageOf(String elementId) {
     return Optional.ofNullable(handlers.get(elementId)).map(TaskHandler::stage);

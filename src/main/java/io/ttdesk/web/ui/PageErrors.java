@@ -1,0 +1,45 @@
+package io.ttdesk.web.ui;
+
+import io.ttdesk.common.ConflictException;
+import io.ttdesk.common.ForbiddenException;
+import io.ttdesk.common.InvalidInputException;
+import io.ttdesk.common.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/** A refused page request shows a page with the reason; the REST API answers problem documents instead. */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrors {
+
+  @ExceptionHandler(NotFoundException.class)
+  String notFound(NotFoundException e, Model model, HttpServletResponse res) {
+    return page(HttpStatus.NOT_FOUND, e.getMessage(), model, res);
+  }
+
+  @ExceptionHandler(ForbiddenException.class)
+  String forbidden(ForbiddenException e, Model model, HttpServletResponse res) {
+    return page(HttpStatus.FORBIDDEN, e.getMessage(), model, res);
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  String conflict(ConflictException e, Model model, HttpServletResponse res) {
+    return page(HttpStatus.CONFLICT, e.getMessage(), model, res);
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  String invalid(InvalidInputException e, Model model, HttpServletResponse res) {
+    return page(HttpStatus.BAD_REQUEST, e.problems().stream().map(p -> p.field() + " " + p.reason())
+        .reduce((a, b) -> a + "; " + b).orElse(""), model, res);
+  }
+
+  private static String page(HttpStatus status, String message, Model model, HttpServletResponse res) {
+    res.setStatus(status.value());
+    model.addAttribute("status", status.value());
+    model.addAttribute("problem", message);
+    return "error";
+  }
+}

@@ -1,0 +1,120 @@
+package io.ttdesk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** The broker's pages: sign-in, the task list with its filters, and task forms validated on the server. */
+class TaskPagesIT extends ApiTest {
+
+  @Autowired
+  WebApplicationContext context;
+
+  @Autowired
+  UserDetailsService users;
+
+  MockMvc mvc;
+
+  @BeforeEach
+  void pages() {
+    mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+  }
+
+  @Test
+  void signInLeadsToTheTaskListAndStrangersToTheSignInPage() throws Exception {
+    mvc.perform(page("/desk/tasks")).andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("http://localhost/login"));
+    assertThat(html(page("/login"), 200)).contains("name=\"_csrf\"", "Sign in");
+    assertThat(html(page("/login").param("lang", "zh-CN"), 200)).contains("登录", "用户名");
+    mvc.perform(formLogin("/login").user("broker").password("wrong")).andExpect(redirectedUrl("/login?error"));
+    mvc.perform(formLogin("/login").user("broker").password("demo")).andExpect(redirectedUrl("/desk/tasks"));
+    // A form without its CSRF token is refused.
+    mvc.perform(send("/desk/tasks/1/claim").with(user(users.loadUserByUsername("broker"))))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void theListFiltersCountsAndKeepsOtherCentresAndRolesOut() throws Exception {
+    String id = disclose(disclosure("SHA", "CN", "CN", null));
+    long task = awaitTask("broker", id, "ScreenDisclosure");
+    String reference = deal(id).get("reference").asText();
+    String list = html(as("broker", page("/desk/tasks")), 200);
+    assertThat(list).contains(reference, "data-task=\"" + task + "\"", "Unassigned");
+    assertThat(html(as("broker", page("/desk/tasks").param("stage", "SCREENING")), 200)).contains(reference);
+    assertThat(html(as("broker", page("/desk/tasks").param("stage", "EXECUTION")), 200)).doesNotContain(reference);
+    assertThat(html(as("broker", page("/desk/tasks").param("view", "MINE")), 200)).doesNotContain(reference);
+    assertThat(html(as("broker", page("/desk/tasks").param("lang", "zh-CN")), 200)).contains("审查披露", "未分配");
+    assertThat(html(as("berlin", page("/desk/tasks")), 200)).doesNotContain(reference);
+    html(as("berlin", page("/desk/tasks/" + task)), 404);
+    html(as("auditor", page("/desk/tasks")), 403);
+    html(as("broker", page("/desk/tasks").param("view", "SOMETIMES")), 400);
+
+    mvc.perform(as("broker", send("/desk/tasks/" + task + "/claim")).with(csrf())).andExpect(status().is3xxRedirection());
+    assertThat(html(as("broker", page("/desk/tasks").param("view", "MINE")), 200)).contains(reference);
+    assertThat(html(as("broker", page("/desk/tasks/" + task)), 200)).contains("id=\"unclaim\"");
+    html(as("broker2", send("/desk/tasks/" + task)).with(csrf()).param("decision", "PURSUE"), 403);
+  }
+
+  @Test
+  void aFormComesBackWithEachReasonNextToItsFieldAndCompletesWhenRight() throws Exception {
+    String id = disclose(disclosure("SHA", "CN", "CN", null));
+    long screen = awaitTask("broker", id, "ScreenDisclosure");
+    String refused = html(as("broker", send("/desk/tasks/" + screen)).with(csrf()).param("decision", "NOT_PURSUE"), 400);
+    assertThat(refused).contains("id=\"comment-error\"").contains("<option value=\"NOT_PURSUE\" selected=\"selected\"");
+    assertThat(html(as("broker", send("/desk/tasks/" + screen)).with(csrf()).param("decision", "MAYBE"), 400))
+        .contains("id=\"decision-error\"");
+    mvc.perform(as("broker", send("/desk/tasks/" + screen)).with(csrf()).param("decision", "PURSUE"))
+        .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/desk/tasks"));
+    assertThat(get("broker", "/api/v1/tasks/" + screen).body().get("state").asText()).isEqualTo("COMPLETED");
+
+    long terms = awaitTask("broker", id, "PrepareTermSheet");
+    Map<String, String> sheet = Map.of("dealForm", "NON_EXCLUSIVE_LICENCE", "currency", "USD", "upfrontFee", "20000",
+        "royaltyRate", "3", "termYears", "2", "fieldOfUse", "Photovoltaics", "territory", "Worldwide",
+        "milestones[0].name", "First sale", "milestones[0].amount", "25000", "milestones[0].dueDate", "2020-01-01");
+    String late = html(form(as("broker", send("/desk/tasks/" + terms)).with(csrf()), sheet), 400);
+    assertThat(late).contains("must not be in the past").contains("value=\"First sale\"");
+    Map<String, String> fixed = new java.util.HashMap<>(sheet);
+    fixed.put("milestones[0].dueDate", LocalDate.now().plusMonths(6).toString());
+    mvc.perform(form(as("broker", send("/desk/tasks/" + terms)).with(csrf()), fixed)).andExpect(status().is3xxRedirection());
+    assertThat(get("auditor", "/api/v1/deals/" + id + "/term-sheets").body().get(0).get("termSheet")
+        .get("milestones").get(0).get("name").asText()).isEqualTo("First sale");
+  }
+
+  private static MockHttpServletRequestBuilder page(String path) {
+    return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path);
+  }
+
+  private static MockHttpServletRequestBuilder send(String path) {
+    return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path);
+  }
+
+  private MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request) {
+    return request.with(user(users.loadUserByUsername(username)));
+  }
+
+  private static MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, Map<String, String> fields) {
+    fields.forEach(request::param);
+    return request;
+  }
+
+  private String html(MockHttpServletRequestBuilder request, int expected) throws Exception {
+    var result = mvc.perform(request).andReturn().getResponse();
+    assertThat(result.getStatus()).as(result.getContentAsString()).isEqualTo(expected);
+    return result.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+}
