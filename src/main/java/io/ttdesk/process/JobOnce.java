@@ -9,9 +9,11 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,6 +40,12 @@ public class JobOnce {
     this.clock = clock;
   }
 
+  /** The diagram elements whose jobs have run for a deal. */
+  @Transactional(readOnly = true)
+  public List<String> elementsDone(String dealId) {
+    return processed.elementsOf(dealId);
+  }
+
   public Map<String, Object> run(ActivatedJob job, String dealId, Supplier<Map<String, Object>> effect) {
     try {
       return once(job, dealId, effect);
@@ -56,7 +64,8 @@ public class JobOnce {
         .map(done -> read(done.result()))
         .orElseGet(() -> {
           Map<String, Object> result = effect.get();
-          processed.saveAndFlush(new ProcessedJob(job.getKey(), job.getType(), dealId, write(result), clock.instant()));
+          processed.saveAndFlush(new ProcessedJob(job.getKey(), job.getType(), dealId, job.getElementId(), write(result),
+              clock.instant()));
           return result;
         }));
   }

@@ -14,15 +14,17 @@ class ProcessedJob implements Persistable<Long> {
   private Long jobKey;
   private String jobType;
   private String dealId;
+  private String elementId;
   private String result;
   private Instant processedAt;
 
   protected ProcessedJob() {}
 
-  ProcessedJob(long jobKey, String jobType, String dealId, String result, Instant processedAt) {
+  ProcessedJob(long jobKey, String jobType, String dealId, String elementId, String result, Instant processedAt) {
     this.jobKey = jobKey;
     this.jobType = jobType;
     this.dealId = dealId;
+    this.elementId = elementId;
     this.result = result;
     this.processedAt = processedAt;
   }

@@ -1,5 +1,11 @@
 package io.ttdesk.process;
 
+import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
-interface ProcessedJobRepository extends JpaRepository<ProcessedJob, Long> {}
+interface ProcessedJobRepository extends JpaRepository<ProcessedJob, Long> {
+
+  @Query("select distinct j.elementId from ProcessedJob j where j.dealId = :dealId and j.elementId is not null")
+  List<String> elementsOf(String dealId);
+}

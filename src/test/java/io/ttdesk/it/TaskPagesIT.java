@@ -95,6 +95,24 @@ class TaskPagesIT extends ApiTest {
         .get("milestones").get(0).get("name").asText()).isEqualTo("First sale");
   }
 
+  @Test
+  void theDealPageDrawsTheProcessWithDoneAndActiveElementsAndItsTimeline() throws Exception {
+    String id = disclose(disclosure("SHA", "CN", "CN", null));
+    complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
+    awaitTask("broker", id, "PrepareTermSheet");
+    String page = html(as("auditor", page("/desk/deals/" + id)), 200);
+    assertThat(page).contains("<svg", deal(id).get("reference").asText());
+    assertThat(page).containsPattern("class=\"el task done\" data-element=\"ScreenDisclosure\"")
+        .containsPattern("class=\"el task done\" data-element=\"ComputeValuation\"")
+        .containsPattern("class=\"el task active\" data-element=\"PrepareTermSheet\"")
+        .containsPattern("class=\"el task pending\" data-element=\"ApproveTermSheet\"")
+        .contains("Disclosure received", "class=\"flow done\"");
+    assertThat(page).contains("id=\"timeline\"", "Task completed: Screen disclosure (PURSUE)");
+    assertThat(html(as("manager", page("/desk/deals/" + id).param("lang", "zh-CN")), 200)).contains("流程进展", "许可谈判准备");
+    html(as("berlin", page("/desk/deals/" + id)), 404);
+    html(as("broker", page("/desk/deals/no-such-deal")), 404);
+  }
+
   private static MockHttpServletRequestBuilder page(String path) {
     return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path);
   }
