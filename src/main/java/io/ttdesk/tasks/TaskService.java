@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -51,10 +52,11 @@ public class TaskService {
   private final TransactionTemplate tx;
   private final TransactionTemplate newTx;
   private final DealService deals;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   TaskService(TaskRepository tasks, List<TaskHandler<?>> handlers, Engine engine, History history, ObjectMapper json,
-      Validator validator, TransactionTemplate tx, DealService deals, Clock clock) {
+      Validator validator, TransactionTemplate tx, DealService deals, ApplicationEventPublisher events, Clock clock) {
     this.tasks = tasks;
     this.handlers = handlers.stream().collect(Collectors.toMap(TaskHandler::elementId, Function.identity()));
     this.engine = engine;
@@ -63,6 +65,7 @@ public class TaskService {
     this.validator = validator;
     this.tx = tx;
     this.deals = deals;
+    this.events = events;
     this.newTx = new TransactionTemplate(tx.getTransactionManager());
     this.newTx.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
     this.clock = clock;
@@ -98,6 +101,7 @@ public class TaskService {
     data.put("candidateGroup", task.getCandidateGroup());
     data.put("dueAt", task.getDueAt());
     history.record(n.dealId(), TASK_LIST, "TASK_CREATED", "Task created: " + task.getName(), data);
+    events.publishEvent(new TaskOpened(task.getId(), task.getCentre(), task.getCandidateGroup(), task.getAssignee()));
     return TaskView.of(task);
   }
 

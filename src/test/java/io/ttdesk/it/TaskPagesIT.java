@@ -113,6 +113,34 @@ class TaskPagesIT extends ApiTest {
     html(as("broker", page("/desk/deals/no-such-deal")), 404);
   }
 
+  @Test
+  void aDisclosureEnteredOnThePageStartsADealAndBadSharesComeBackNextToTheRows() throws Exception {
+    assertThat(html(as("broker", page("/desk/deals/new")), 200)).contains("name=\"inventors[0].share\"");
+    Map<String, String> form = new java.util.HashMap<>(Map.of("title", "Solar paint", "abstract", "A paint that makes power.",
+        "centre", "SHA", "ownerInstitution", "Fudan University", "ownerCountry", "CN", "targetCountry", "CN",
+        "technologyReadinessLevel", "4", "valuation.currency", "USD", "valuation.projectedRevenue", "100000 200000",
+        "valuation.royaltyRate", "3"));
+    form.putAll(Map.of("valuation.taxRate", "25", "valuation.discountRate", "15",
+        "inventors[0].name", "Chen Jie", "inventors[0].share", "60", "inventors[1].name", "Maria Rossi",
+        "inventors[1].share", "30", "filingCountries", "CN, EP"));
+    String refused = html(form(as("broker", send("/desk/deals/new")).with(csrf()), form), 400);
+    assertThat(refused).contains("shares must add up to 100").contains("value=\"Maria Rossi\"");
+    form.put("inventors[1].share", "40x");
+    assertThat(html(form(as("broker", send("/desk/deals/new")).with(csrf()), form), 400))
+        .contains("id=\"inventors[1].share-error\"");
+    form.put("inventors[1].share", "40");
+    String location = mvc.perform(form(as("broker", send("/desk/deals/new")).with(csrf()), form))
+        .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+    String id = location.substring(location.lastIndexOf('/') + 1);
+    assertThat(deal(id).get("title").asText()).isEqualTo("Solar paint");
+    assertThat(deal(id).get("inventors")).hasSize(2);
+    awaitTask("broker", id, "ScreenDisclosure");
+    html(as("auditor", page("/desk/deals/new")), 403);
+    form.put("centre", "BER");
+    assertThat(html(form(as("broker", send("/desk/deals/new")).with(csrf()), form), 400))
+        .contains("is not a centre you work for");
+  }
+
   private static MockHttpServletRequestBuilder page(String path) {
     return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path);
   }

@@ -1,0 +1,82 @@
+package io.ttdesk.web.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Posted form fields named like JSON paths ({@code licensee.name}, {@code inventors[0].share}) as
+ * the JSON document the REST API takes, so a page and the API share one validation. Blank fields
+ * are left out, and so are rows and objects with nothing filled in.
+ */
+public final class FormJson {
+
+  private static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?");
+
+  private FormJson() {}
+
+  /** @param lists fields whose one value is a list, separated by spaces, commas or semicolons */
+  public static ObjectNode of(Map<String, String> posted, Set<String> lists, ObjectMapper json) {
+    ObjectNode root = json.createObjectNode();
+    posted.forEach((name, value) -> {
+      if (value == null || value.isBlank() || name.startsWith("_")) {
+        return;
+      }
+      String[] steps = name.split("\\.");
+      JsonNode node = root;
+      for (int i = 0; i < steps.length; i++) {
+        Matcher m = STEP.matcher(steps[i]);
+        if (!m.matches()) {
+          return;
+        }
+        boolean last = i == steps.length - 1;
+        ObjectNode parent = (ObjectNode) node;
+        if (m.group(2) == null) {
+          if (last) {
+            if (lists.contains(name)) {
+              ArrayNode items = parent.putArray(m.group(1));
+              for (String item : value.trim().split("[\\s;,]+")) {
+                items.add(item);
+              }
+            } else {
+              parent.put(m.group(1), value.trim());
+            }
+          } else {
+            node = parent.has(m.group(1)) ? parent.get(m.group(1)) : parent.putObject(m.group(1));
+          }
+        } else {
+          ArrayNode array = parent.has(m.group(1)) ? (ArrayNode) parent.get(m.group(1)) : parent.putArray(m.group(1));
+          int index = Integer.parseInt(m.group(2));
+          while (array.size() <= index) {
+            array.addObject();
+          }
+          node = array.get(index);
+          if (last) {
+            return;
+          }
+        }
+      }
+    });
+    prune(root);
+    return root;
+  }
+
+  /** Drops the rows that stayed empty, so row 2 filled and row 1 blank gives one row. */
+  private static void prune(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      o.properties().forEach(e -> prune(e.getValue()));
+    } else if (node instanceof ArrayNode a) {
+      for (int i = a.size() - 1; i >= 0; i--) {
+        prune(a.get(i));
+        if (a.get(i) instanceof ObjectNode row && row.isEmpty()) {
+          a.remove(i);
+        }
+      }
+    }
+  }
+}

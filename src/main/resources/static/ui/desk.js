@@ -1,0 +1,26 @@
+// The task list listens for new tasks and fetches its rows again, without reloading the page.
+(function () {
+  const table = document.getElementById('tasks');
+  if (!table || !window.EventSource) {
+    return;
+  }
+  const live = document.getElementById('live');
+  const source = new EventSource('/desk/tasks/stream');
+  source.addEventListener('task', async () => {
+    const reply = await fetch(window.location.href, { headers: { 'Accept': 'text/html' } });
+    if (!reply.ok) {
+      return;
+    }
+    const page = new DOMParser().parseFromString(await reply.text(), 'text/html');
+    for (const id of ['tasks', 'views']) {
+      const fresh = page.getElementById(id);
+      const current = document.getElementById(id);
+      if (fresh && current) {
+        current.replaceWith(fresh);
+      }
+    }
+    if (live) {
+      live.textContent = live.dataset.message;
+    }
+  });
+})();

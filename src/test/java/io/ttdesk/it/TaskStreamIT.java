@@ -1,0 +1,73 @@
+package io.ttdesk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ttdesk.local.DemoData;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** A signed-in task list hears of a new task of its groups as a server-sent event, and of no other. */
+class TaskStreamIT extends ApiTest {
+
+  @Test
+  void aNewTaskReachesTheBrokersOpenListAndNotAnotherCentre() throws Exception {
+    BlockingQueue<String> shanghai = listen("broker");
+    BlockingQueue<String> berlin = listen("berlin");
+    long sent = System.nanoTime();
+    String id = disclose(disclosure("SHA", "CN", "CN", null));
+    String event = shanghai.poll(30, TimeUnit.SECONDS);
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
+    long task = awaitTask("broker", id, "ScreenDisclosure");
+    assertThat(event).isEqualTo("data:" + task);
+    System.out.printf("task event %d ms after the disclosure was posted%n", millis);
+    assertThat(berlin.poll(1, TimeUnit.SECONDS)).isNull();
+  }
+
+  /** Signs in through the form and collects the data lines of the "task" events of the stream. */
+  private BlockingQueue<String> listen(String user) throws Exception {
+    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String base = "http://localhost:" + port;
+    String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+    assertThat(csrf.find()).isTrue();
+    String form = "username=" + user + "&password=" + DemoData.PASSWORD + "&_csrf="
+        + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+    HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.headers().firstValue("Location")).hasValue(base + "/desk/tasks");
+    BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    BlockingQueue<Boolean> open = new LinkedBlockingQueue<>();
+    http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/desk/tasks/stream")).timeout(Duration.ofMinutes(2))
+            .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+        .thenAccept(res -> {
+          boolean[] task = {false};
+          res.body().forEach(line -> {
+            if (line.startsWith(":")) {
+              open.add(true);
+            }
+            if (line.equals("event:task")) {
+              task[0] = true;
+            } else if (task[0] && line.startsWith("data:")) {
+              events.add(line);
+              task[0] = false;
+            }
+          });
+        });
+    assertThat(open.poll(10, TimeUnit.SECONDS)).as("stream of " + user + " opened").isTrue();
+    return events;
+  }
+}
