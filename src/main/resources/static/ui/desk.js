@@ -5,8 +5,9 @@
     return;
   }
   const live = document.getElementById('live');
-  const source = new EventSource('/desk/tasks/stream');
-  source.addEventListener('task', async () => {
+  let reconnecting = false;
+
+  async function refresh(announce) {
     const reply = await fetch(window.location.href, { headers: { 'Accept': 'text/html' } });
     if (!reply.ok) {
       return;
@@ -19,8 +20,22 @@
         current.replaceWith(fresh);
       }
     }
-    if (live) {
+    if (announce && live) {
       live.textContent = live.dataset.message;
     }
+  }
+
+  const source = new EventSource('/desk/tasks/stream');
+  source.addEventListener('open', () => {
+    document.body.dataset.live = 'on';
+    // Tasks created while the stream was down are fetched once it is back.
+    if (reconnecting) {
+      refresh(false);
+    }
   });
+  source.addEventListener('error', () => {
+    reconnecting = true;
+    document.body.dataset.live = 'off';
+  });
+  source.addEventListener('task', () => refresh(true));
 })();

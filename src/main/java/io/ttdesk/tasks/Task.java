@@ -63,6 +63,10 @@ public class Task {
     assignee = null;
   }
 
+  void followUp(Instant at) {
+    followUpAt = at;
+  }
+
   void end(State how, String by, String outcome, Instant at) {
     this.state = how;
     this.endedBy = by;

@@ -16,10 +16,14 @@ import io.ttdesk.deal.Stage;
 import io.ttdesk.history.Actor;
 import io.ttdesk.history.History;
 import io.ttdesk.process.Engine;
+import io.ttdesk.common.Dates;
+import io.ttdesk.security.DeskDirectory;
 import io.ttdesk.security.DeskUser;
+import io.ttdesk.security.Role;
 import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -52,11 +56,13 @@ public class TaskService {
   private final TransactionTemplate tx;
   private final TransactionTemplate newTx;
   private final DealService deals;
+  private final DeskDirectory directory;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   TaskService(TaskRepository tasks, List<TaskHandler<?>> handlers, Engine engine, History history, ObjectMapper json,
-      Validator validator, TransactionTemplate tx, DealService deals, ApplicationEventPublisher events, Clock clock) {
+      Validator validator, TransactionTemplate tx, DealService deals, DeskDirectory directory,
+      ApplicationEventPublisher events, Clock clock) {
     this.tasks = tasks;
     this.handlers = handlers.stream().collect(Collectors.toMap(TaskHandler::elementId, Function.identity()));
     this.engine = engine;
@@ -65,6 +71,7 @@ public class TaskService {
     this.validator = validator;
     this.tx = tx;
     this.deals = deals;
+    this.directory = directory;
     this.events = events;
     this.newTx = new TransactionTemplate(tx.getTransactionManager());
     this.newTx.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
@@ -163,6 +170,43 @@ public class TaskService {
     task.unclaim();
     history.record(task.getDealId(), user.actor(), "TASK_UNCLAIMED", "Task handed back: " + task.getName(),
         Map.of("taskId", id));
+    return TaskView.of(task);
+  }
+
+  /** A manager of the task's centre gives the task to a member of its group. */
+  @Transactional
+  public TaskView assign(long id, String assignee, DeskUser manager) {
+    deals.lock(visible(id, manager).getDealId());
+    Task task = tasks.lock(id).orElseThrow(() -> new NotFoundException("task", id));
+    if (!manager.has(Role.MANAGER) || !manager.centres().contains(task.getCentre())) {
+      throw new ForbiddenException("Only a manager of the task's centre may assign it.");
+    }
+    if (!task.isOpen()) {
+      throw new ConflictException("state", "the task is " + task.getState());
+    }
+    if (directory.find(assignee).filter(u -> u.groups().contains(task.getCandidateGroup())).isEmpty()) {
+      throw new InvalidInputException("assignee", "is not a member of " + task.getCandidateGroup());
+    }
+    String before = task.getAssignee();
+    task.claim(assignee);
+    history.record(task.getDealId(), manager.actor(), "TASK_ASSIGNED", "Task assigned to " + assignee + ": "
+        + task.getName(), Map.of("taskId", id, "assignee", assignee, "before", before == null ? "" : before));
+    return TaskView.of(task);
+  }
+
+  /** When to look at the task again; set by a member of its group (its assignee, if claimed). */
+  @Transactional
+  public TaskView followUp(long id, LocalDate on, DeskUser user) {
+    Task task = actionable(id, user);
+    if (task.getAssignee() != null && !task.getAssignee().equals(user.getUsername())) {
+      throw new ForbiddenException("The task is claimed by " + task.getAssignee() + ".");
+    }
+    if (on.isBefore(Dates.earliestToday(clock))) {
+      throw new InvalidInputException("followUpOn", "must not be in the past");
+    }
+    task.followUp(on.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+    history.record(task.getDealId(), user.actor(), "TASK_FOLLOW_UP_SET", "Follow up on " + on + ": " + task.getName(),
+        Map.of("taskId", id, "followUpOn", on));
     return TaskView.of(task);
   }
 

@@ -53,19 +53,23 @@ class TaskPagesIT extends ApiTest {
     String id = disclose(disclosure("SHA", "CN", "CN", null));
     long task = awaitTask("broker", id, "ScreenDisclosure");
     String reference = deal(id).get("reference").asText();
-    String list = html(as("broker", page("/desk/tasks")), 200);
+    // Newest first, so the new task is on the first page however many tasks other tests left open.
+    String list = html(as("broker", page("/desk/tasks").param("sort", "CREATED")), 200);
     assertThat(list).contains(reference, "data-task=\"" + task + "\"", "Unassigned");
-    assertThat(html(as("broker", page("/desk/tasks").param("stage", "SCREENING")), 200)).contains(reference);
+    assertThat(html(as("broker", page("/desk/tasks").param("stage", "SCREENING").param("sort", "CREATED")), 200))
+        .contains(reference);
     assertThat(html(as("broker", page("/desk/tasks").param("stage", "EXECUTION")), 200)).doesNotContain(reference);
     assertThat(html(as("broker", page("/desk/tasks").param("view", "MINE")), 200)).doesNotContain(reference);
-    assertThat(html(as("broker", page("/desk/tasks").param("lang", "zh-CN")), 200)).contains("审查披露", "未分配");
+    assertThat(html(as("broker", page("/desk/tasks").param("lang", "zh-CN").param("sort", "CREATED")), 200))
+        .contains("审查披露", "未分配");
     assertThat(html(as("berlin", page("/desk/tasks")), 200)).doesNotContain(reference);
     html(as("berlin", page("/desk/tasks/" + task)), 404);
     html(as("auditor", page("/desk/tasks")), 403);
     html(as("broker", page("/desk/tasks").param("view", "SOMETIMES")), 400);
 
     mvc.perform(as("broker", send("/desk/tasks/" + task + "/claim")).with(csrf())).andExpect(status().is3xxRedirection());
-    assertThat(html(as("broker", page("/desk/tasks").param("view", "MINE")), 200)).contains(reference);
+    assertThat(html(as("broker", page("/desk/tasks").param("view", "MINE").param("sort", "CREATED")), 200))
+        .contains(reference);
     assertThat(html(as("broker", page("/desk/tasks/" + task)), 200)).contains("id=\"unclaim\"");
     html(as("broker2", send("/desk/tasks/" + task)).with(csrf()).param("decision", "PURSUE"), 403);
   }
@@ -139,6 +143,36 @@ class TaskPagesIT extends ApiTest {
     form.put("centre", "BER");
     assertThat(html(form(as("broker", send("/desk/deals/new")).with(csrf()), form), 400))
         .contains("is not a centre you work for");
+  }
+
+  @Test
+  void aManagerAssignsATaskToAColleagueAndItsAssigneeSetsAFollowUp() throws Exception {
+    String id = disclose(disclosure("SHA", "CN", "CN", null));
+    long task = awaitTask("broker", id, "ScreenDisclosure");
+    String base = "/api/v1/tasks/" + task;
+    post("manager", base + "/assignment", Map.of("assignee", "berlin")).expect(400).problemOn("assignee");
+    post("manager", base + "/assignment", Map.of()).expect(400).problemOn("assignee");
+    post("broker", base + "/assignment", Map.of("assignee", "broker2")).expect(403);
+    post("auditor", base + "/assignment", Map.of("assignee", "broker2")).expect(403);
+    post("manager", "/api/v1/tasks/999/assignment", Map.of("assignee", "broker2")).expect(404);
+    assertThat(post("manager", base + "/assignment", Map.of("assignee", "broker2")).expect(200).body()
+        .get("assignee").asText()).isEqualTo("broker2");
+
+    String tomorrow = LocalDate.now().plusDays(2).toString();
+    post("broker", base + "/follow-up", Map.of("followUpOn", tomorrow)).expect(403);
+    post("broker2", base + "/follow-up", Map.of("followUpOn", "2020-01-01")).expect(400).problemOn("followUpOn");
+    post("broker2", base + "/follow-up", Map.of()).expect(400).problemOn("followUpOn");
+    post("auditor", base + "/follow-up", Map.of("followUpOn", tomorrow)).expect(403);
+    assertThat(post("broker2", base + "/follow-up", Map.of("followUpOn", tomorrow)).expect(200).body()
+        .get("followUpAt").asText()).startsWith(tomorrow);
+
+    // On the page: the manager sees the colleagues to assign to and hands the task back to broker.
+    assertThat(html(as("manager", page("/desk/tasks/" + task)), 200)).contains("id=\"assign\"", "Wang Wei (broker)");
+    assertThat(html(as("broker", page("/desk/tasks/" + task)), 200)).doesNotContain("id=\"assign\"");
+    mvc.perform(as("manager", send("/desk/tasks/" + task + "/assignment")).with(csrf()).param("assignee", "broker"))
+        .andExpect(redirectedUrl("/desk/tasks/" + task));
+    assertThat(get("broker", base).body().get("assignee").asText()).isEqualTo("broker");
+    assertThat(historyTypes(id)).contains("TASK_ASSIGNED", "TASK_FOLLOW_UP_SET");
   }
 
   private static MockHttpServletRequestBuilder page(String path) {

@@ -9,7 +9,9 @@ import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.deal.Deal;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.deal.Stage;
+import io.ttdesk.security.DeskDirectory;
 import io.ttdesk.security.DeskUser;
+import io.ttdesk.security.Role;
 import io.ttdesk.tasks.TaskService;
 import io.ttdesk.tasks.TaskView;
 import jakarta.servlet.http.HttpServletResponse;
@@ -50,12 +52,14 @@ class TaskPages {
 
   private final TaskService tasks;
   private final DealService deals;
+  private final DeskDirectory directory;
   private final ObjectMapper json;
   private final Clock clock;
 
-  TaskPages(TaskService tasks, DealService deals, ObjectMapper json, Clock clock) {
+  TaskPages(TaskService tasks, DealService deals, DeskDirectory directory, ObjectMapper json, Clock clock) {
     this.tasks = tasks;
     this.deals = deals;
+    this.directory = directory;
     this.json = json;
     this.clock = clock;
   }
@@ -135,6 +139,18 @@ class TaskPages {
     return refusable(() -> tasks.unclaim(id, user), id, flash);
   }
 
+  @PostMapping("/tasks/{id}/assignment")
+  String assign(@PathVariable long id, @RequestParam String assignee, @AuthenticationPrincipal DeskUser user,
+      RedirectAttributes flash) {
+    return refusable(() -> tasks.assign(id, assignee, user), id, flash);
+  }
+
+  @PostMapping("/tasks/{id}/follow-up")
+  String followUp(@PathVariable long id, @RequestParam LocalDate followUpOn, @AuthenticationPrincipal DeskUser user,
+      RedirectAttributes flash) {
+    return refusable(() -> tasks.followUp(id, followUpOn, user), id, flash);
+  }
+
   /** Completes the task with its form; a refused form comes back with each reason next to its field. */
   @PostMapping("/tasks/{id}")
   String complete(@PathVariable long id, @RequestParam Map<String, String> posted, @AuthenticationPrincipal DeskUser user,
@@ -173,9 +189,13 @@ class TaskPages {
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
     model.addAttribute("unplaced", unplaced);
-    model.addAttribute("problem", problem);
+    if (problem != null) {
+      model.addAttribute("problem", problem);
+    }
     model.addAttribute("mine", user.getUsername().equals(task.assignee()));
-    model.addAttribute("today", LocalDate.now(clock.withZone(Dates.FIRST_ZONE)));
+    model.addAttribute("colleagues", user.has(Role.MANAGER) && user.centres().contains(task.centre())
+        ? directory.membersOf(task.candidateGroup()) : List.of());
+    model.addAttribute("today", Dates.earliestToday(clock));
     return "tasks/task";
   }
 
@@ -184,6 +204,9 @@ class TaskPages {
       action.run();
     } catch (ConflictException | ForbiddenException e) {
       flash.addFlashAttribute("problem", e.getMessage());
+    } catch (InvalidInputException e) {
+      flash.addFlashAttribute("problem", e.problems().stream().map(p -> p.field() + " " + p.reason())
+          .reduce((a, b) -> a + "; " + b).orElse(""));
     }
     return "redirect:/desk/tasks/" + id;
   }

@@ -14,6 +14,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
 
 @RestController
 @RequestMapping("/api/v1/tasks")
@@ -45,6 +50,22 @@ class TaskController {
   @PostMapping("/{id}/unclaim")
   TaskView unclaim(@PathVariable long id, @AuthenticationPrincipal DeskUser user) {
     return tasks.unclaim(id, user);
+  }
+
+  record Assignment(@NotBlank @Size(max = 64) String assignee) {}
+
+  record FollowUp(@NotNull LocalDate followUpOn) {}
+
+  /** A manager of the task's centre gives it to a member of its group. */
+  @PostMapping("/{id}/assignment")
+  @PreAuthorize("hasRole('MANAGER')")
+  TaskView assign(@PathVariable long id, @Valid @RequestBody Assignment body, @AuthenticationPrincipal DeskUser user) {
+    return tasks.assign(id, body.assignee(), user);
+  }
+
+  @PostMapping("/{id}/follow-up")
+  TaskView followUp(@PathVariable long id, @Valid @RequestBody FollowUp body, @AuthenticationPrincipal DeskUser user) {
+    return tasks.followUp(id, body.followUpOn(), user);
   }
 
   /** The body is the task's form: its fields depend on the task type (see the README). */
