@@ -18,6 +18,8 @@ public final class LocalDealDesk {
     // System properties outrank application.yml, whose defaults point at production servers.
     infra.properties().forEach(System::setProperty);
     System.setProperty("ttdesk.demo.deals", "true");
+    // Like the embedded database, attached files last as long as the demo.
+    System.setProperty("ttdesk.files.dir", System.getProperty("java.io.tmpdir") + "/ttdesk-demo-files");
     SpringApplication.run(DealDeskApplication.class, args);
   }
 }

@@ -9,6 +9,7 @@ import io.ttdesk.licensing.LicensingService;
 import io.ttdesk.licensing.RoyaltyService;
 import io.ttdesk.licensing.ScheduledPayment;
 import io.ttdesk.licensing.TermSheet;
+import io.ttdesk.notes.NoteService;
 import io.ttdesk.process.Diagram;
 import io.ttdesk.process.Diagram.Mark;
 import io.ttdesk.process.JobOnce;
@@ -45,9 +46,10 @@ class DealPage {
   private final History history;
   private final JobOnce jobs;
   private final Diagram diagram;
+  private final NoteService notes;
 
   DealPage(DealService deals, TaskService tasks, LicensingService licensing, RoyaltyService royalties,
-      RevenueService revenue, History history, JobOnce jobs, Diagram diagram) {
+      RevenueService revenue, History history, JobOnce jobs, Diagram diagram, NoteService notes) {
     this.deals = deals;
     this.tasks = tasks;
     this.licensing = licensing;
@@ -56,6 +58,7 @@ class DealPage {
     this.history = history;
     this.jobs = jobs;
     this.diagram = diagram;
+    this.notes = notes;
   }
 
   /** A payment with the lines it was split into. */
@@ -83,6 +86,8 @@ class DealPage {
     model.addAttribute("schedule", licensing.schedule(id));
     model.addAttribute("payments", payments.stream().map(p -> new PaymentLines(p, revenue.lines(p.getId()))).toList());
     model.addAttribute("periods", royalties.periods(id));
+    model.addAttribute("notes", notes.notes(id));
+    model.addAttribute("files", notes.files(id));
     return "deals/deal";
   }
 

@@ -9,6 +9,7 @@ import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.deal.Deal;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.deal.Stage;
+import io.ttdesk.notes.NoteService;
 import io.ttdesk.security.DeskDirectory;
 import io.ttdesk.security.DeskUser;
 import io.ttdesk.security.Role;
@@ -53,13 +54,16 @@ class TaskPages {
   private final TaskService tasks;
   private final DealService deals;
   private final DeskDirectory directory;
+  private final NoteService notes;
   private final ObjectMapper json;
   private final Clock clock;
 
-  TaskPages(TaskService tasks, DealService deals, DeskDirectory directory, ObjectMapper json, Clock clock) {
+  TaskPages(TaskService tasks, DealService deals, DeskDirectory directory, NoteService notes, ObjectMapper json,
+      Clock clock) {
     this.tasks = tasks;
     this.deals = deals;
     this.directory = directory;
+    this.notes = notes;
     this.json = json;
     this.clock = clock;
   }
@@ -193,6 +197,10 @@ class TaskPages {
       model.addAttribute("problem", problem);
     }
     model.addAttribute("mine", user.getUsername().equals(task.assignee()));
+    model.addAttribute("notes", notes.notes(task.dealId()).stream().filter(n -> Long.valueOf(task.id()).equals(n.getTaskId()))
+        .toList());
+    model.addAttribute("files", notes.files(task.dealId()).stream()
+        .filter(f -> Long.valueOf(task.id()).equals(f.getTaskId())).toList());
     model.addAttribute("colleagues", user.has(Role.MANAGER) && user.centres().contains(task.centre())
         ? directory.membersOf(task.candidateGroup()) : List.of());
     model.addAttribute("today", Dates.earliestToday(clock));

@@ -2,6 +2,7 @@ package io.ttdesk.tasks.ui;
 
 import io.ttdesk.security.DeskUser;
 import io.ttdesk.tasks.TaskOpened;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
@@ -39,6 +40,13 @@ class TaskStream {
     // A first comment makes proxies and the browser open the stream at once.
     emitter.send(SseEmitter.event().comment("open"));
     return emitter;
+  }
+
+  /** Open streams end with the application, so its web server stops without waiting on them. */
+  @PreDestroy
+  void closeAll() {
+    listeners.forEach(l -> l.emitter().complete());
+    listeners.clear();
   }
 
   /** Runs on the thread that committed the task, with nobody signed in: no method security here. */
