@@ -110,6 +110,16 @@ class BrowserIT extends ApiTest {
     assertThat(browser.findElement(By.tagName("h1")).getText()).contains(reference);
     shot("3-deal-diagram");
 
+    // A comment and a file on the deal, through the real server's multipart handling and CSRF check.
+    browser.findElement(By.id("note-body")).sendKeys("Licensee asked for the efficiency data");
+    browser.findElement(By.cssSelector("#comment-form button")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notes"), "Licensee asked for the efficiency data"));
+    Path pdf = SHOTS.resolve("efficiency.pdf");
+    Files.writeString(pdf, "%PDF-1.4\n%%EOF\n");
+    browser.findElement(By.id("note-file")).sendKeys(pdf.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector("#file-form button")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("efficiency.pdf")));
+
     browser.findElement(By.cssSelector("a[hreflang='zh-CN']")).click();
     wait.until(ExpectedConditions.textToBe(By.id("process-title"), "流程进展"));
     assertThat(browser.findElement(By.id("stage")).getText()).isEqualTo("许可谈判准备");

@@ -2,11 +2,12 @@ package io.ttdesk.tasks.ui;
 
 import io.ttdesk.security.DeskUser;
 import io.ttdesk.tasks.TaskOpened;
-import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,8 +43,8 @@ class TaskStream {
     return emitter;
   }
 
-  /** Open streams end with the application, so its web server stops without waiting on them. */
-  @PreDestroy
+  /** Open streams end when the application begins to close, so its web server stops without waiting on them. */
+  @EventListener(ContextClosedEvent.class)
   void closeAll() {
     listeners.forEach(l -> l.emitter().complete());
     listeners.clear();
