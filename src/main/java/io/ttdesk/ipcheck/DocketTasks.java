@@ -31,6 +31,10 @@ class DocketTasks implements TaskHandler<DocketTasks.Form> {
   @Override
   public Stage stage() { return null; }
 
+  /** A passed filing or fee deadline can cost the patent: first in the list. */
+  @Override
+  public int priority() { return 90; }
+
   @Override
   public Result complete(TaskView task, Form form, DeskUser user) {
     docket.attend(task.dealId(), task.subject(), form.action(), form.reference(), form.note(), user);

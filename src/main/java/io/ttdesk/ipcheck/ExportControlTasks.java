@@ -41,6 +41,7 @@ class ExportControlTasks {
       Stage whenGranted, IpCheck.Kind kind, String variable) {
     return new TaskHandler<>() {
       public String elementId() { return elementId; }
+      public int priority() { return 70; }
       public Class<Form> form() { return Form.class; }
       public Stage stage() { return stage; }
       public Result complete(TaskView task, Form form, DeskUser user) {

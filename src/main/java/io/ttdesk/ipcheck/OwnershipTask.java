@@ -24,6 +24,9 @@ class OwnershipTask implements TaskHandler<OwnershipTask.Form> {
   public String elementId() { return Tasks.REVIEW_OWNERSHIP; }
 
   @Override
+  public int priority() { return 70; }
+
+  @Override
   public Class<Form> form() { return Form.class; }
 
   @Override

@@ -23,6 +23,10 @@ class ScreeningHitTask implements TaskHandler<ScreeningHitTask.Form> {
   @Override
   public String elementId() { return Tasks.DECIDE_SCREENING_HIT; }
 
+  /** The deal waits on a person's word about a possible denied party. */
+  @Override
+  public int priority() { return 80; }
+
   @Override
   public Class<Form> form() { return Form.class; }
 

@@ -38,6 +38,7 @@ class ChaseTasks {
   private static TaskHandler<Form> chase(String elementId) {
     return new TaskHandler<>() {
       public String elementId() { return elementId; }
+      public int priority() { return 60; }
       public Class<Form> form() { return Form.class; }
       public Stage stage() { return null; }
       public Result complete(TaskView task, Form form, DeskUser user) {

@@ -18,6 +18,11 @@ public interface TaskHandler<F> {
 
   Class<F> form();
 
+  /** Where the task list's priority order puts this kind: higher first; most kinds are 50. */
+  default int priority() {
+    return 50;
+  }
+
   /** The stage the deal is in while this task is open; null leaves the stage as it is. */
   Stage stage();
 

@@ -87,6 +87,11 @@ public class TaskService {
     return handler.form();
   }
 
+  /** Where a kind of task stands in the priority order (higher first). */
+  public int priorityOf(String elementId) {
+    return Optional.ofNullable(handlers.get(elementId)).map(TaskHandler::priority).orElse(50);
+  }
+
   /** The stage a deal is in while a task of this kind is open, if the kind sets one. */
   public Optional<Stage> stageOf(String elementId) {
     return Optional.ofNullable(handlers.get(elementId)).map(TaskHandler::stage);

@@ -28,6 +28,9 @@ class TaskPagesIT extends ApiTest {
   @Autowired
   UserDetailsService users;
 
+  @Autowired
+  io.ttdesk.ipcheck.DocketService docket;
+
   MockMvc mvc;
 
   @BeforeEach
@@ -173,6 +176,29 @@ class TaskPagesIT extends ApiTest {
         .andExpect(redirectedUrl("/desk/tasks/" + task));
     assertThat(get("broker", base).body().get("assignee").asText()).isEqualTo("broker");
     assertThat(historyTypes(id)).contains("TASK_ASSIGNED", "TASK_FOLLOW_UP_SET");
+  }
+
+  @Test
+  void thePriorityOrderPutsAPassedDocketDateFirstAndAFollowUpIsSetOnThePage() throws Exception {
+    Map<String, Object> d = new java.util.HashMap<>(disclosure("SHA", "CN", "CN", null));
+    d.put("priorityDate", LocalDate.now().minusMonths(14).toString());
+    String id = disclose(d);
+    assertThat(docket.raiseOverdue(id)).isEqualTo(1);
+    long attend = awaitTask("broker", id, "AttendDocketDate");
+    String list = html(as("broker", page("/desk/tasks").param("sort", "PRIORITY")), 200);
+    java.util.List<Integer> order = java.util.regex.Pattern.compile("data-priority=\"(\\d+)\"").matcher(list).results()
+        .map(m -> Integer.valueOf(m.group(1))).toList();
+    assertThat(order).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(order.getFirst()).isEqualTo(90);
+
+    mvc.perform(as("broker", send("/desk/tasks/" + attend + "/follow-up")).with(csrf()).param("followUpOn", "2020-01-01"))
+        .andExpect(redirectedUrl("/desk/tasks/" + attend))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+            .attribute("problem", "followUpOn must not be in the past"));
+    mvc.perform(as("broker", send("/desk/tasks/" + attend + "/follow-up")).with(csrf())
+        .param("followUpOn", LocalDate.now().plusDays(3).toString())).andExpect(redirectedUrl("/desk/tasks/" + attend));
+    assertThat(html(as("broker", page("/desk/tasks/" + attend)), 200)).contains("id=\"follow-up-on\"");
+    html(as("auditor", send("/desk/tasks/" + attend + "/follow-up")).with(csrf()).param("followUpOn", "2030-01-01"), 403);
   }
 
   private static MockHttpServletRequestBuilder page(String path) {

@@ -46,10 +46,10 @@ class TaskPages {
   /** The filters of the list; each shows how many tasks it holds. */
   enum View { ALL, MINE, GROUPS, UNASSIGNED, OVERDUE, WEEK }
 
-  enum Sort { DUE, CREATED }
+  enum Sort { DUE, PRIORITY, CREATED }
 
   /** A row of the list: the task and the deal it belongs to. */
-  record Row(TaskView task, Deal deal, boolean overdue) {}
+  record Row(TaskView task, Deal deal, boolean overdue, int priority) {}
 
   private final TaskService tasks;
   private final DealService deals;
@@ -81,7 +81,8 @@ class TaskPages {
     Map<String, Deal> dealOf = deals.byIds(visible.stream().map(TaskView::dealId).distinct().toList());
     Instant now = clock.instant();
     List<Row> rows = visible.stream()
-        .map(t -> new Row(t, dealOf.get(t.dealId()), t.dueAt() != null && t.dueAt().isBefore(now)))
+        .map(t -> new Row(t, dealOf.get(t.dealId()), t.dueAt() != null && t.dueAt().isBefore(now),
+            tasks.priorityOf(t.type())))
         .filter(r -> stage == null || r.deal().getStage() == stage)
         .filter(r -> centre == null || centre.isBlank() || centre.equals(r.task().centre()))
         .toList();
@@ -121,9 +122,11 @@ class TaskPages {
 
   private static Comparator<Row> order(Sort sort) {
     Comparator<Row> created = Comparator.comparing(r -> r.task().createdAt());
+    Comparator<Row> due = Comparator.comparing((Row r) -> r.task().dueAt(), Comparator.nullsLast(Comparator.naturalOrder()))
+        .thenComparing(created);
     return switch (sort) {
-      case DUE -> Comparator.comparing((Row r) -> r.task().dueAt(), Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(created);
+      case DUE -> due;
+      case PRIORITY -> Comparator.comparing(Row::priority).reversed().thenComparing(due);
       case CREATED -> created.reversed();
     };
   }
