@@ -85,6 +85,8 @@ class TaskPagesIT extends ApiTest {
     assertThat(refused).contains("id=\"comment-error\"").contains("<option value=\"NOT_PURSUE\" selected=\"selected\"");
     assertThat(html(as("broker", send("/desk/tasks/" + screen)).with(csrf()).param("decision", "MAYBE"), 400))
         .contains("id=\"decision-error\"");
+    assertThat(html(as("broker", send("/desk/tasks/" + screen)).with(csrf()).param("decision", "NOT_PURSUE")
+        .param("lang", "zh-CN"), 400)).contains("不推进时必须说明");
     mvc.perform(as("broker", send("/desk/tasks/" + screen)).with(csrf()).param("decision", "PURSUE"))
         .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/desk/tasks"));
     assertThat(get("broker", "/api/v1/tasks/" + screen).body().get("state").asText()).isEqualTo("COMPLETED");

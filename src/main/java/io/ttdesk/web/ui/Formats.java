@@ -8,12 +8,32 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Dates, numbers and money in the reader's language, for the templates ({@code @fmt}). */
 @Component("fmt")
 public class Formats {
+
+  private final MessageSource messages;
+
+  Formats(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  /**
+   * A reason the server gave, in the reader's language where it is a fixed text with a translation
+   * ({@code reason.<words-joined-by-dashes>}); reasons that carry figures stay as given.
+   */
+  public String reason(String given) {
+    if (given == null) {
+      return null;
+    }
+    String key = "reason." + given.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("^-|-$", "");
+    return messages.getMessage(key, null, given, LocaleContextHolder.getLocale());
+  }
 
   /** A moment, shown in UTC (and said so), in the reader's date style. */
   public String dateTime(Instant t) {
