@@ -39,3 +39,16 @@
   });
   source.addEventListener('task', () => refresh(true));
 })();
+
+// A deal's diagram opens scrolled to where the process stands.
+(function () {
+  const frame = document.querySelector('.diagram-frame');
+  const active = frame && (frame.querySelector('.el.active') || [...frame.querySelectorAll('.el.done')].pop());
+  if (!active) {
+    return;
+  }
+  const box = active.getBoundingClientRect();
+  const outer = frame.getBoundingClientRect();
+  frame.scrollLeft += box.left - outer.left - outer.width / 3;
+  frame.scrollTop += box.top - outer.top - outer.height / 2;
+})();

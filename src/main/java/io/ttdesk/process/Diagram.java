@@ -90,10 +90,11 @@ public class Diagram {
   }
 
   /**
-   * The picture for one deal. Elements not named in {@code marks} are pending; a flow counts as
+   * The picture for one deal, with labels in the reader's language where {@code labels} has one
+   * (null keeps the diagram's own name). Elements not named in {@code marks} are pending; a flow counts as
    * taken when its source is done and its target is done or active.
    */
-  public String svg(Map<String, Mark> marks, String title) {
+  public String svg(Map<String, Mark> marks, String title, java.util.function.UnaryOperator<String> labels) {
     StringBuilder svg = new StringBuilder();
     double w = width - minX + 20;
     double h = height - minY + 10;
@@ -105,7 +106,7 @@ public class Diagram {
         .append("markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>");
     for (Shape s : shapes) {
       if ("subprocess".equals(s.kind())) {
-        shape(svg, s, marks.getOrDefault(s.id(), Mark.PENDING));
+        shape(svg, s, marks.getOrDefault(s.id(), Mark.PENDING), labels);
       }
     }
     for (Edge e : edges) {
@@ -118,15 +119,16 @@ public class Diagram {
     }
     for (Shape s : shapes) {
       if (!"subprocess".equals(s.kind())) {
-        shape(svg, s, marks.getOrDefault(s.id(), Mark.PENDING));
+        shape(svg, s, marks.getOrDefault(s.id(), Mark.PENDING), labels);
       }
     }
     return svg.append("</svg>").toString();
   }
 
-  private static void shape(StringBuilder svg, Shape s, Mark mark) {
+  private static void shape(StringBuilder svg, Shape s, Mark mark, java.util.function.UnaryOperator<String> labels) {
+    String name = java.util.Objects.requireNonNullElse(labels.apply(s.id()), s.name());
     svg.append("<g class=\"el ").append(s.kind()).append(' ').append(mark.name().toLowerCase())
-        .append("\" data-element=\"").append(esc(s.id())).append("\"><title>").append(esc(s.name())).append(" (")
+        .append("\" data-element=\"").append(esc(s.id())).append("\"><title>").append(esc(name)).append(" (")
         .append(mark.name().toLowerCase()).append(")</title>");
     double cx = s.x() + s.w() / 2;
     double cy = s.y() + s.h() / 2;
@@ -134,7 +136,7 @@ public class Diagram {
       case "event", "end" -> {
         svg.append("<circle cx=\"").append(num(cx)).append("\" cy=\"").append(num(cy)).append("\" r=\"")
             .append(num(s.w() / 2)).append("\"/>");
-        label(svg, s.name(), cx, s.y() + s.h() + 14, 18);
+        label(svg, name, cx, s.y() + s.h() + 14, 18);
       }
       case "gateway", "parallel" -> {
         svg.append("<polygon points=\"").append(num(cx)).append(',').append(num(s.y())).append(' ')
@@ -142,17 +144,17 @@ public class Diagram {
             .append(num(s.y() + s.h())).append(' ').append(num(s.x())).append(',').append(num(cy)).append("\"/>");
         svg.append("<text class=\"marker\" x=\"").append(num(cx)).append("\" y=\"").append(num(cy + 7)).append("\">")
             .append("parallel".equals(s.kind()) ? "+" : "×").append("</text>");
-        label(svg, s.name(), cx, s.y() - 8, 22);
+        label(svg, name, cx, s.y() - 8, 22);
       }
       case "subprocess" -> {
         svg.append("<rect x=\"").append(num(s.x())).append("\" y=\"").append(num(s.y())).append("\" width=\"")
             .append(num(s.w())).append("\" height=\"").append(num(s.h())).append("\" rx=\"10\"/>");
-        label(svg, s.name(), cx, s.y() + 18, 60);
+        label(svg, name, cx, s.y() + 18, 60);
       }
       default -> {
         svg.append("<rect x=\"").append(num(s.x())).append("\" y=\"").append(num(s.y())).append("\" width=\"")
             .append(num(s.w())).append("\" height=\"").append(num(s.h())).append("\" rx=\"8\"/>");
-        label(svg, s.name(), cx, cy - 6, 14);
+        label(svg, name, cx, cy - 6, 14);
       }
     }
     svg.append("</g>");

@@ -47,9 +47,11 @@ class DealPage {
   private final JobOnce jobs;
   private final Diagram diagram;
   private final NoteService notes;
+  private final org.springframework.context.MessageSource messages;
 
   DealPage(DealService deals, TaskService tasks, LicensingService licensing, RoyaltyService royalties,
-      RevenueService revenue, History history, JobOnce jobs, Diagram diagram, NoteService notes) {
+      RevenueService revenue, History history, JobOnce jobs, Diagram diagram, NoteService notes,
+      org.springframework.context.MessageSource messages) {
     this.deals = deals;
     this.tasks = tasks;
     this.licensing = licensing;
@@ -59,6 +61,7 @@ class DealPage {
     this.jobs = jobs;
     this.diagram = diagram;
     this.notes = notes;
+    this.messages = messages;
   }
 
   /** A payment with the lines it was split into. */
@@ -79,7 +82,9 @@ class DealPage {
       versions.add(new Version(sheets.get(i), i == 0 ? List.of() : sheets.get(i).changesFrom(sheets.get(i - 1))));
     }
     model.addAttribute("deal", deal);
-    model.addAttribute("diagram", diagram.svg(marks(deal, dealTasks, events, payments), deal.getReference()));
+    java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+    model.addAttribute("diagram", diagram.svg(marks(deal, dealTasks, events, payments), deal.getReference(),
+        elementId -> messages.getMessage("task." + elementId, null, null, locale)));
     model.addAttribute("events", events.reversed());
     model.addAttribute("tasks", dealTasks);
     model.addAttribute("versions", versions.reversed());
