@@ -94,7 +94,8 @@ public class Diagram {
    * (null keeps the diagram's own name). Elements not named in {@code marks} are pending; a flow counts as
    * taken when its source is done and its target is done or active.
    */
-  public String svg(Map<String, Mark> marks, String title, java.util.function.UnaryOperator<String> labels) {
+  public String svg(Map<String, Mark> given, String title, java.util.function.UnaryOperator<String> labels) {
+    Map<String, Mark> marks = onPath(given);
     StringBuilder svg = new StringBuilder();
     double w = width - minX + 20;
     double h = height - minY + 10;
@@ -111,7 +112,8 @@ public class Diagram {
     }
     for (Edge e : edges) {
       boolean taken = marks.get(e.source()) == Mark.DONE && marks.get(e.target()) != null;
-      svg.append("<polyline class=\"flow").append(taken ? " done" : "").append("\" points=\"");
+      svg.append("<polyline class=\"flow").append(taken ? " done" : "").append("\" data-flow=\"").append(esc(e.id()))
+          .append("\" points=\"");
       for (double[] p : e.points()) {
         svg.append(num(p[0])).append(',').append(num(p[1])).append(' ');
       }
@@ -123,6 +125,50 @@ public class Diagram {
       }
     }
     return svg.append("</svg>").toString();
+  }
+
+  /**
+   * Gateways, events and subprocesses the case store knows nothing of are done when the process
+   * passed them: a done element leads to them (through other such elements), and they lead on to
+   * a done or active one. A subprocess counts as reached when anything inside it is marked.
+   */
+  private Map<String, Mark> onPath(Map<String, Mark> given) {
+    Map<String, Mark> marks = new java.util.HashMap<>(given);
+    for (Shape sub : shapes) {
+      if ("subprocess".equals(sub.kind())
+          && shapes.stream().anyMatch(s -> s != sub && marks.containsKey(s.id()) && inside(s, sub))) {
+        marks.putIfAbsent(sub.id(), Mark.DONE);
+      }
+    }
+    java.util.Set<String> open = new java.util.HashSet<>();
+    for (Shape s : shapes) {
+      if (!marks.containsKey(s.id()) && !"task".equals(s.kind())) {
+        open.add(s.id());
+      }
+    }
+    java.util.Set<String> reached = new java.util.HashSet<>();
+    java.util.Set<String> leads = new java.util.HashSet<>();
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Edge e : edges) {
+        if (open.contains(e.target()) && (marks.get(e.source()) == Mark.DONE || reached.contains(e.source()))
+            && reached.add(e.target())) {
+          changed = true;
+        }
+        if (open.contains(e.source()) && (marks.containsKey(e.target()) || leads.contains(e.target()))
+            && leads.add(e.source())) {
+          changed = true;
+        }
+      }
+    }
+    reached.stream().filter(leads::contains).forEach(id -> marks.put(id, Mark.DONE));
+    return marks;
+  }
+
+  private static boolean inside(Shape s, Shape sub) {
+    return s.x() >= sub.x() && s.y() >= sub.y() && s.x() + s.w() <= sub.x() + sub.w()
+        && s.y() + s.h() <= sub.y() + sub.h();
   }
 
   private static void shape(StringBuilder svg, Shape s, Mark mark, java.util.function.UnaryOperator<String> labels) {

@@ -59,7 +59,7 @@ class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/webjars/**", "/ui/**", "/error").permitAll()
             .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/desk/tasks", true).permitAll())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/desk", true).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?out"))
         .headers(h -> h
             .contentSecurityPolicy(csp -> csp.policyDirectives(

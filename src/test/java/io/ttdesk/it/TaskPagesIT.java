@@ -45,7 +45,9 @@ class TaskPagesIT extends ApiTest {
     assertThat(html(page("/login"), 200)).contains("name=\"_csrf\"", "Sign in");
     assertThat(html(page("/login").param("lang", "zh-CN"), 200)).contains("登录", "用户名");
     mvc.perform(formLogin("/login").user("broker").password("wrong")).andExpect(redirectedUrl("/login?error"));
-    mvc.perform(formLogin("/login").user("broker").password("demo")).andExpect(redirectedUrl("/desk/tasks"));
+    mvc.perform(formLogin("/login").user("broker").password("demo")).andExpect(redirectedUrl("/desk"));
+    mvc.perform(as("broker", page("/desk"))).andExpect(redirectedUrl("/desk/tasks"));
+    mvc.perform(as("auditor", page("/desk"))).andExpect(redirectedUrl("/"));
     // A form without its CSRF token is refused.
     mvc.perform(send("/desk/tasks/1/claim").with(user(users.loadUserByUsername("broker"))))
         .andExpect(status().isForbidden());
@@ -115,7 +117,9 @@ class TaskPagesIT extends ApiTest {
         .containsPattern("class=\"el task done\" data-element=\"ComputeValuation\"")
         .containsPattern("class=\"el task active\" data-element=\"PrepareTermSheet\"")
         .containsPattern("class=\"el task pending\" data-element=\"ApproveTermSheet\"")
-        .contains("Disclosure received", "class=\"flow done\"");
+        .contains("Disclosure received", "class=\"flow done\" data-flow=\"PursueYes\"",
+            "class=\"flow done\" data-flow=\"Flow_DecideToReviewNeeded\"",
+            "class=\"flow\" data-flow=\"Flow_ReviewNeededYes\"");
     assertThat(page).contains("id=\"timeline\"", "Task completed: Screen disclosure (PURSUE)");
     assertThat(html(as("manager", page("/desk/deals/" + id).param("lang", "zh-CN")), 200)).contains("流程进展", "许可谈判准备");
     html(as("berlin", page("/desk/deals/" + id)), 404);
@@ -134,9 +138,21 @@ class TaskPagesIT extends ApiTest {
         "inventors[1].share", "30", "filingCountries", "CN, EP"));
     String refused = html(form(as("broker", send("/desk/deals/new")).with(csrf()), form), 400);
     assertThat(refused).contains("shares must add up to 100").contains("value=\"Maria Rossi\"");
-    form.put("inventors[1].share", "40x");
+    // Rows 0 and 2 filled, row 1 left blank: the error on the second inventor shows next to what was typed.
+    form.remove("inventors[1].name");
+    form.remove("inventors[1].share");
+    form.put("inventors[2].name", "Maria Rossi");
+    form.put("inventors[2].share", "40x");
+    String gap = html(form(as("broker", send("/desk/deals/new")).with(csrf()), form), 400);
+    assertThat(gap).contains("id=\"inventors[1].share-error\"").containsPattern(
+        "id=\"inventors\\[1]\\.share\" name=\"inventors\\[1]\\.share\" type=\"text\" value=\"40x\"");
+    form.remove("inventors[2].name");
+    form.remove("inventors[2].share");
+    form.put("inventors[1].name", "Maria Rossi");
+    form.put("valuation.projectedRevenue", "1,000,000 2,000,000");
     assertThat(html(form(as("broker", send("/desk/deals/new")).with(csrf()), form), 400))
-        .contains("id=\"inventors[1].share-error\"");
+        .contains("id=\"valuation.projectedRevenue-error\"");
+    form.put("valuation.projectedRevenue", "100000 200000");
     form.put("inventors[1].share", "40");
     String location = mvc.perform(form(as("broker", send("/desk/deals/new")).with(csrf()), form))
         .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();

@@ -48,7 +48,7 @@ class TaskStreamIT extends ApiTest {
     HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(signedIn.headers().firstValue("Location")).hasValue(base + "/desk/tasks");
+    assertThat(signedIn.headers().firstValue("Location")).hasValue(base + "/desk");
     BlockingQueue<String> events = new LinkedBlockingQueue<>();
     BlockingQueue<Boolean> open = new LinkedBlockingQueue<>();
     http.sendAsync(HttpRequest.newBuilder(URI.create(base + "/desk/tasks/stream")).timeout(Duration.ofMinutes(2))

@@ -57,8 +57,9 @@ class DisclosurePage {
   }
 
   @PostMapping
-  String disclose(@RequestParam Map<String, String> posted, @AuthenticationPrincipal DeskUser user, Model model,
+  String disclose(@RequestParam Map<String, String> form, @AuthenticationPrincipal DeskUser user, Model model,
       HttpServletResponse res) {
+    Map<String, String> posted = FormJson.compact(form);
     Map<String, String> errors = new LinkedHashMap<>();
     try {
       Disclosure in = read(posted, errors);
@@ -93,7 +94,11 @@ class DisclosurePage {
 
   /** Validation speaks of the record's component; the page of the JSON name it came from. */
   private static String field(String path) {
-    return path.equals("abstractText") ? "abstract" : path.replace(".[", "[").replaceAll("\\[(\\d+)]\\.<list element>", "[$1]");
+    String field = path.equals("abstractText") ? "abstract"
+        : path.replace(".[", "[").replaceAll("\\[(\\d+)]\\.<list element>", "[$1]");
+    // An item of a one-field list is shown on that field.
+    String list = field.replaceAll("\\[\\d+]$", "");
+    return LISTS.contains(list) ? list : field;
   }
 
   private String page(Map<String, String> values, Map<String, String> errors, DeskUser user, Model model) {

@@ -3,6 +3,7 @@ package io.ttdesk.tasks.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ttdesk.web.ui.FormJson;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -85,7 +86,7 @@ final class FormFields {
         String v = posted.get(f.name());
         if (v != null && !v.isBlank()) {
           ArrayNode items = body.putArray(f.name());
-          Arrays.stream(v.trim().split("[\\s;,]+")).forEach(items::add);
+          FormJson.items(v).forEach(items::add);
         }
       } else {
         String v = posted.get(f.name());

@@ -15,6 +15,7 @@ import io.ttdesk.security.DeskUser;
 import io.ttdesk.security.Role;
 import io.ttdesk.tasks.TaskService;
 import io.ttdesk.tasks.TaskView;
+import io.ttdesk.web.ui.FormJson;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,11 +67,6 @@ class TaskPages {
     this.notes = notes;
     this.json = json;
     this.clock = clock;
-  }
-
-  @GetMapping
-  String home() {
-    return "redirect:/desk/tasks";
   }
 
   @GetMapping("/tasks")
@@ -160,8 +156,9 @@ class TaskPages {
 
   /** Completes the task with its form; a refused form comes back with each reason next to its field. */
   @PostMapping("/tasks/{id}")
-  String complete(@PathVariable long id, @RequestParam Map<String, String> posted, @AuthenticationPrincipal DeskUser user,
+  String complete(@PathVariable long id, @RequestParam Map<String, String> form, @AuthenticationPrincipal DeskUser user,
       Model model, HttpServletResponse res, RedirectAttributes flash) {
+    Map<String, String> posted = FormJson.compact(form);
     TaskView task = tasks.get(id, user);
     List<FormFields.Field> fields = FormFields.of(tasks.formOf(task.type()));
     try {

@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -28,6 +31,12 @@ class TaskStream {
   private record Listener(DeskUser user, SseEmitter emitter) {}
 
   private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
+  /** Sends happen here, so a slow browser never holds up the worker that committed the task. */
+  private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "task-stream");
+    t.setDaemon(true);
+    return t;
+  });
 
   @GetMapping(path = "/desk/tasks/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @PreAuthorize("hasAnyRole('BROKER','MANAGER')")
@@ -43,27 +52,40 @@ class TaskStream {
     return emitter;
   }
 
-  /** Open streams end when the application begins to close, so its web server stops without waiting on them. */
-  @EventListener(ContextClosedEvent.class)
-  void closeAll() {
-    listeners.forEach(l -> l.emitter().complete());
-    listeners.clear();
-  }
-
   /** Runs on the thread that committed the task, with nobody signed in: no method security here. */
   @TransactionalEventListener
   void opened(TaskOpened task) {
     for (Listener l : listeners) {
       DeskUser user = l.user();
-      boolean shows = user.sees(task.centre()) && (user.groups().contains(task.candidateGroup())
-          || user.getUsername().equals(task.assignee()));
-      if (shows) {
-        try {
-          l.emitter().send(SseEmitter.event().name("task").data(task.taskId()));
-        } catch (IOException | IllegalStateException e) {
-          listeners.remove(l);
-        }
+      if (user.sees(task.centre()) && (user.groups().contains(task.candidateGroup())
+          || user.getUsername().equals(task.assignee()))) {
+        send(l, SseEmitter.event().name("task").data(task.taskId()));
       }
     }
+  }
+
+  /** A comment now and then finds the streams whose browser has gone, and keeps proxies from closing live ones. */
+  @Scheduled(fixedDelay = 25_000)
+  void heartbeat() {
+    listeners.forEach(l -> send(l, SseEmitter.event().comment("alive")));
+  }
+
+  /** Open streams end when the application begins to close, so its web server stops without waiting on them. */
+  @EventListener(ContextClosedEvent.class)
+  void closeAll() {
+    listeners.forEach(l -> l.emitter().complete());
+    listeners.clear();
+    sender.shutdownNow();
+  }
+
+  private void send(Listener l, SseEmitter.SseEventBuilder event) {
+    sender.execute(() -> {
+      try {
+        l.emitter().send(event);
+      } catch (IOException | IllegalStateException e) {
+        listeners.remove(l);
+        l.emitter().completeWithError(e);
+      }
+    });
   }
 }

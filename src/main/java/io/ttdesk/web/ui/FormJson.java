@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 public final class FormJson {
 
   private static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)])?");
+  private static final Pattern ROW = Pattern.compile("([A-Za-z]+)\\[(\\d+)](.*)");
+  /** No form offers more rows than this; a higher index is not a row of any form. */
+  static final int MAX_ROWS = 50;
 
   private FormJson() {}
 
@@ -40,9 +43,7 @@ public final class FormJson {
           if (last) {
             if (lists.contains(name)) {
               ArrayNode items = parent.putArray(m.group(1));
-              for (String item : value.trim().split("[\\s;,]+")) {
-                items.add(item);
-              }
+              items(value).forEach(items::add);
             } else {
               parent.put(m.group(1), value.trim());
             }
@@ -50,6 +51,9 @@ public final class FormJson {
             node = parent.has(m.group(1)) ? parent.get(m.group(1)) : parent.putObject(m.group(1));
           }
         } else {
+          if (m.group(2).length() > 2 || Integer.parseInt(m.group(2)) >= MAX_ROWS) {
+            return;
+          }
           ArrayNode array = parent.has(m.group(1)) ? (ArrayNode) parent.get(m.group(1)) : parent.putArray(m.group(1));
           int index = Integer.parseInt(m.group(2));
           while (array.size() <= index) {
@@ -64,6 +68,44 @@ public final class FormJson {
     });
     prune(root);
     return root;
+  }
+
+  /**
+   * The items of a one-field list, separated by spaces or semicolons; a comma right after an item
+   * also separates, but a comma inside a number ("1,000,000") is left for validation to refuse.
+   */
+  public static java.util.List<String> items(String value) {
+    return java.util.Arrays.stream(value.trim().split("[\\s;]+")).map(s -> s.replaceAll(",+$", ""))
+        .filter(s -> !s.isEmpty()).toList();
+  }
+
+  /**
+   * Renumbers the rows of each list so that rows left blank do not leave gaps: the n-th filled row
+   * becomes row n. Applied before a form is read and shown again, an error about row n is shown
+   * next to the row where the user typed it.
+   */
+  public static Map<String, String> compact(Map<String, String> posted) {
+    Map<String, java.util.TreeMap<Integer, Map<String, String>>> lists = new java.util.HashMap<>();
+    Map<String, String> result = new java.util.LinkedHashMap<>();
+    posted.forEach((name, value) -> {
+      Matcher m = ROW.matcher(name);
+      if (m.matches() && m.group(2).length() <= 2) {
+        lists.computeIfAbsent(m.group(1), k -> new java.util.TreeMap<>())
+            .computeIfAbsent(Integer.parseInt(m.group(2)), k -> new java.util.LinkedHashMap<>()).put(m.group(3), value);
+      } else if (!m.matches()) {
+        result.put(name, value);
+      }
+    });
+    lists.forEach((list, rows) -> {
+      int n = 0;
+      for (Map<String, String> row : rows.values()) {
+        if (row.values().stream().anyMatch(v -> v != null && !v.isBlank())) {
+          int index = n++;
+          row.forEach((rest, value) -> result.put(list + "[" + index + "]" + rest, value));
+        }
+      }
+    });
+    return result;
   }
 
   /** Drops the rows that stayed empty, so row 2 filled and row 1 blank gives one row. */

@@ -5,6 +5,8 @@ import io.ttdesk.common.ForbiddenException;
 import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.common.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** A refused page request shows a page with the reason; the REST API answers problem documents instead. */
 @ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
   @ExceptionHandler(NotFoundException.class)
@@ -34,6 +37,11 @@ class PageErrors {
   String invalid(InvalidInputException e, Model model, HttpServletResponse res) {
     return page(HttpStatus.BAD_REQUEST, e.problems().stream().map(p -> p.field() + " " + p.reason())
         .reduce((a, b) -> a + "; " + b).orElse(""), model, res);
+  }
+
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  String tooLarge(Model model, HttpServletResponse res) {
+    return page(HttpStatus.PAYLOAD_TOO_LARGE, null, model, res);
   }
 
   private static String page(HttpStatus status, String message, Model model, HttpServletResponse res) {
