@@ -13,7 +13,7 @@
       return;
     }
     const page = new DOMParser().parseFromString(await reply.text(), 'text/html');
-    for (const id of ['tasks', 'views']) {
+    for (const id of ['tasks', 'views', 'pages']) {
       const fresh = page.getElementById(id);
       const current = document.getElementById(id);
       if (fresh && current) {

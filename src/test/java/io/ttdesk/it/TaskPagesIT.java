@@ -69,6 +69,9 @@ class TaskPagesIT extends ApiTest {
         .contains("审查披露", "未分配");
     assertThat(html(as("berlin", page("/desk/tasks")), 200)).doesNotContain(reference);
     html(as("berlin", page("/desk/tasks/" + task)), 404);
+    html(as("auditor", page("/desk/tasks/" + task)), 403);
+    html(as("auditor", page("/desk/tasks/stream")), 403);
+    html(as("berlin", send("/desk/tasks/" + task + "/claim")).with(csrf()), 404);
     html(as("auditor", page("/desk/tasks")), 403);
     html(as("broker", page("/desk/tasks").param("view", "SOMETIMES")), 400);
 
@@ -190,6 +193,12 @@ class TaskPagesIT extends ApiTest {
     // On the page: the manager sees the colleagues to assign to and hands the task back to broker.
     assertThat(html(as("manager", page("/desk/tasks/" + task)), 200)).contains("id=\"assign\"", "Wang Wei (broker)");
     assertThat(html(as("broker", page("/desk/tasks/" + task)), 200)).doesNotContain("id=\"assign\"");
+    mvc.perform(as("broker", send("/desk/tasks/" + task + "/assignment")).with(csrf()).param("assignee", "broker"))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+            .attribute("problem", "Only a manager of the task's centre may assign it."));
+    mvc.perform(as("manager", send("/desk/tasks/" + task + "/assignment")).with(csrf()).param("assignee", "berlin"))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+            .attribute("problem", "assignee is not a member of brokers:SHA"));
     mvc.perform(as("manager", send("/desk/tasks/" + task + "/assignment")).with(csrf()).param("assignee", "broker"))
         .andExpect(redirectedUrl("/desk/tasks/" + task));
     assertThat(get("broker", base).body().get("assignee").asText()).isEqualTo("broker");

@@ -23,7 +23,7 @@ import java.util.Map;
 final class FormFields {
 
   /** How many rows a list of sub-forms (e.g. milestones) offers. */
-  static final int ROWS = 3;
+  static final int ROWS = 5;
 
   enum Kind { CHOICE, NUMBER, DATE, TEXT, LONG_TEXT, ROWS, NUMBERS }
 

@@ -60,6 +60,11 @@ public class Formats {
   }
 
   public String number(BigDecimal n) {
-    return n == null ? "" : NumberFormat.getNumberInstance(LocaleContextHolder.getLocale()).format(n);
+    if (n == null) {
+      return "";
+    }
+    NumberFormat f = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
+    f.setMaximumFractionDigits(4);
+    return f.format(n);
   }
 }

@@ -20,12 +20,12 @@ class PageErrors {
 
   @ExceptionHandler(NotFoundException.class)
   String notFound(NotFoundException e, Model model, HttpServletResponse res) {
-    return page(HttpStatus.NOT_FOUND, e.getMessage(), model, res);
+    return page(HttpStatus.NOT_FOUND, null, model, res);
   }
 
   @ExceptionHandler(ForbiddenException.class)
   String forbidden(ForbiddenException e, Model model, HttpServletResponse res) {
-    return page(HttpStatus.FORBIDDEN, e.getMessage(), model, res);
+    return page(HttpStatus.FORBIDDEN, null, model, res);
   }
 
   @ExceptionHandler(ConflictException.class)
