@@ -90,11 +90,11 @@ public class Diagram {
   }
 
   /**
-   * The picture for one deal, with labels in the reader's language where {@code labels} has one
-   * (null keeps the diagram's own name). Elements not named in {@code marks} are pending; a flow counts as
+   * The picture for one deal, each element labelled by {@code labels} from its id and the
+   * diagram's own name (so a page can put it in the reader's language). Elements not named in {@code marks} are pending; a flow counts as
    * taken when its source is done and its target is done or active.
    */
-  public String svg(Map<String, Mark> given, String title, java.util.function.UnaryOperator<String> labels) {
+  public String svg(Map<String, Mark> given, String title, java.util.function.BinaryOperator<String> labels) {
     Map<String, Mark> marks = onPath(given);
     StringBuilder svg = new StringBuilder();
     double w = width - minX + 20;
@@ -171,8 +171,8 @@ public class Diagram {
         && s.y() + s.h() <= sub.y() + sub.h();
   }
 
-  private static void shape(StringBuilder svg, Shape s, Mark mark, java.util.function.UnaryOperator<String> labels) {
-    String name = java.util.Objects.requireNonNullElse(labels.apply(s.id()), s.name());
+  private static void shape(StringBuilder svg, Shape s, Mark mark, java.util.function.BinaryOperator<String> labels) {
+    String name = s.name().isEmpty() ? "" : labels.apply(s.id(), s.name());
     svg.append("<g class=\"el ").append(s.kind()).append(' ').append(mark.name().toLowerCase())
         .append("\" data-element=\"").append(esc(s.id())).append("\"><title>").append(esc(name)).append(" (")
         .append(mark.name().toLowerCase()).append(")</title>");

@@ -57,7 +57,7 @@ class SecurityConfig {
   SecurityFilterChain pages(HttpSecurity http) throws Exception {
     http
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/login", "/webjars/**", "/ui/**", "/error").permitAll()
+            .requestMatchers("/login", "/ui/**", "/error").permitAll()
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/desk", true).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?out"))

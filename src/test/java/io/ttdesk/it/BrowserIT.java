@@ -29,8 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserIT extends ApiTest {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of(System.getProperty("ttdesk.e2e.chromium", "/usr/bin/chromium"));
+  private static final Path DRIVER = Path.of(System.getProperty("ttdesk.e2e.chromedriver", "/usr/bin/chromedriver"));
   private static final Path SHOTS = Path.of("target/e2e");
 
   private WebDriver browser;

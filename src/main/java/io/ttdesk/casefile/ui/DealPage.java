@@ -84,7 +84,9 @@ class DealPage {
     model.addAttribute("deal", deal);
     java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
     model.addAttribute("diagram", diagram.svg(marks(deal, dealTasks, events, payments), deal.getReference(),
-        elementId -> messages.getMessage("task." + elementId, null, null, locale)));
+        (elementId, name) -> messages.getMessage("task." + elementId, null,
+            messages.getMessage("diagram." + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", ""), null, name, locale), locale)));
     model.addAttribute("events", events.reversed());
     model.addAttribute("tasks", dealTasks);
     model.addAttribute("versions", versions.reversed());
