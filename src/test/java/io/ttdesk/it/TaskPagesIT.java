@@ -124,7 +124,7 @@ class TaskPagesIT extends ApiTest {
             "class=\"flow done\" data-flow=\"Flow_DecideToReviewNeeded\"",
             "class=\"flow\" data-flow=\"Flow_ReviewNeededYes\"");
     assertThat(page).contains("id=\"timeline\"", "Task completed: Screen disclosure (PURSUE)");
-    assertThat(html(as("manager", page("/desk/deals/" + id).param("lang", "zh-CN")), 200)).contains("流程进展", "许可谈判准备");
+    assertThat(html(as("manager", page("/desk/deals/" + id).param("lang", "zh-CN")), 200)).contains("流程进展", "许可谈判准备", "任务完成", "收到披露");
     html(as("berlin", page("/desk/deals/" + id)), 404);
     html(as("broker", page("/desk/deals/no-such-deal")), 404);
   }
