@@ -28,10 +28,15 @@ public class HistoryEvent {
   private String summary;
   /** The data that decided the change, as JSON. */
   private String data;
+  /** Place in the deal's chain, from 1. */
+  private Integer seq;
+  private String prevHash;
+  private String hash;
 
   protected HistoryEvent() {}
 
-  HistoryEvent(String dealId, Instant occurredAt, Actor actor, String type, String summary, String data) {
+  HistoryEvent(String dealId, Instant occurredAt, Actor actor, String type, String summary, String data, int seq,
+      String prevHash) {
     this.dealId = dealId;
     this.occurredAt = occurredAt;
     this.actor = actor.name();
@@ -39,6 +44,9 @@ public class HistoryEvent {
     this.type = type;
     this.summary = summary;
     this.data = data;
+    this.seq = seq;
+    this.prevHash = prevHash;
+    this.hash = Chain.hash(this);
   }
 
   public Long getId() { return id; }
@@ -49,4 +57,7 @@ public class HistoryEvent {
   public String getType() { return type; }
   public String getSummary() { return summary; }
   public String getData() { return data; }
+  public Integer getSeq() { return seq; }
+  public String getPrevHash() { return prevHash; }
+  public String getHash() { return hash; }
 }

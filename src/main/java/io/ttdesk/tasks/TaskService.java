@@ -97,9 +97,13 @@ public class TaskService {
     return Optional.ofNullable(handlers.get(elementId)).map(TaskHandler::stage);
   }
 
-  /** Stores a newly activated user-task job; the same job activated again stays one task. */
+  /**
+   * Stores a newly activated user-task job; the same job activated again stays one task. The deal
+   * is locked first, in the same order as every other writer (deal, task, then the trail's head).
+   */
   @Transactional
   public TaskView open(NewTask n) {
+    deals.lock(n.dealId());
     Task existing = tasks.findById(n.jobKey()).orElse(null);
     if (existing != null) {
       return TaskView.of(existing);

@@ -71,7 +71,9 @@ class CaseFileController {
       List<Payment> payments, List<TaskView> tasks, Long processInstanceKey, String createdBy, Instant createdAt,
       Instant updatedAt, Instant closedAt) {}
 
-  record Event(long id, Instant occurredAt, String actor, String actorKind, String type, String summary, JsonNode data) {}
+  /** An event with its place in the deal's hash chain, the previous event's hash and its own. */
+  record Event(long id, Integer seq, Instant occurredAt, String actor, String actorKind, String type, String summary,
+      JsonNode data, String prevHash, String hash) {}
 
   @GetMapping
   CaseFile get(@PathVariable String id, @AuthenticationPrincipal DeskUser user) {
@@ -93,8 +95,9 @@ class CaseFileController {
   @PreAuthorize("hasAnyRole('BROKER','MANAGER','AUDITOR','ADMIN')")
   List<Event> history(@PathVariable String id, @AuthenticationPrincipal DeskUser user) {
     deals.visible(id, user);
-    return history.of(id).stream().map(e -> new Event(e.getId(), e.getOccurredAt(), e.getActor(),
-        e.getActorKind().name(), e.getType(), e.getSummary(), parse(e.getData()))).toList();
+    return history.of(id).stream().map(e -> new Event(e.getId(), e.getSeq(), e.getOccurredAt(), e.getActor(),
+        e.getActorKind().name(), e.getType(), e.getSummary(), parse(e.getData()), e.getPrevHash(), e.getHash()))
+        .toList();
   }
 
   private JsonNode parse(String text) {

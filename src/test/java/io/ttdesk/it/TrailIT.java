@@ -1,0 +1,97 @@
+package io.ttdesk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Each deal's history is a hash chain. These tests tamper with the stored rows the way someone with
+ * database access could, and the verification names the first event that no longer holds.
+ */
+class TrailIT extends ApiTest {
+
+  @Autowired
+  JdbcTemplate db;
+
+  @Test
+  void anUntouchedTrailVerifiesAndEveryEventCarriesItsLink() {
+    String id = dealWithHistory();
+    JsonNode check = verify("auditor", id);
+    assertThat(check.get("intact").asBoolean()).isTrue();
+    JsonNode events = get("auditor", "/api/v1/deals/" + id + "/history").expect(200).body();
+    assertThat(check.get("events").asInt()).isEqualTo(events.size()).isGreaterThan(5);
+    assertThat(events.get(0).get("prevHash").asText()).isEqualTo("0".repeat(64));
+    for (int i = 1; i < events.size(); i++) {
+      assertThat(events.get(i).get("seq").asInt()).isEqualTo(i + 1);
+      assertThat(events.get(i).get("prevHash").asText()).isEqualTo(events.get(i - 1).get("hash").asText());
+    }
+    assertThat(check.get("head").asText()).isEqualTo(events.get(events.size() - 1).get("hash").asText());
+    get("berlin", "/api/v1/deals/" + id + "/trail/verification").expect(404);
+  }
+
+  @Test
+  void aChangedEventIsNamed() {
+    String id = dealWithHistory();
+    long third = eventAt(id, 3);
+    db.update("UPDATE history_event SET summary = 'Screened: all fine' WHERE id = ?", third);
+    assertBrokenAt(id, third, 3, "content was changed");
+  }
+
+  @Test
+  void aDeletedEventIsNamedByTheOneAfterIt() {
+    String id = dealWithHistory();
+    long fourth = eventAt(id, 4);
+    db.update("DELETE FROM history_event WHERE id = ?", eventAt(id, 3));
+    assertBrokenAt(id, fourth, 4, "missing before it");
+  }
+
+  @Test
+  void twoReorderedEventsAreFoundAtTheFirstOfThem() {
+    String id = dealWithHistory();
+    long third = eventAt(id, 3);
+    long fourth = eventAt(id, 4);
+    db.update("UPDATE history_event SET seq = -1 WHERE id = ?", third);
+    db.update("UPDATE history_event SET seq = 3 WHERE id = ?", fourth);
+    db.update("UPDATE history_event SET seq = 4 WHERE id = ?", third);
+    assertBrokenAt(id, fourth, 3, "reordered");
+  }
+
+  @Test
+  void droppingTheNewestEventsIsSeenAgainstTheHead() {
+    String id = dealWithHistory();
+    int last = db.queryForObject("SELECT MAX(seq) FROM history_event WHERE deal_id = ?", Integer.class, id);
+    db.update("DELETE FROM history_event WHERE deal_id = ? AND seq = ?", id, last);
+    JsonNode check = verify("manager", id);
+    assertThat(check.get("intact").asBoolean()).isFalse();
+    assertThat(check.get("brokenSeq").asInt()).isEqualTo(last);
+    assertThat(check.get("problem").asText()).contains("newest events are missing");
+  }
+
+  private void assertBrokenAt(String dealId, long eventId, int seq, String problem) {
+    JsonNode check = verify("auditor", dealId);
+    assertThat(check.get("intact").asBoolean()).isFalse();
+    assertThat(check.get("brokenEventId").asLong()).isEqualTo(eventId);
+    assertThat(check.get("brokenSeq").asInt()).isEqualTo(seq);
+    assertThat(check.get("problem").asText()).contains(problem);
+  }
+
+  /** A deal screened and valued: disclosure, tasks, stage changes and the valuation are in its trail. */
+  private String dealWithHistory() {
+    String id = disclose(disclosure("SHA", "CN", "CN", null));
+    complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
+    awaitTask("broker", id, "PrepareTermSheet");
+    return id;
+  }
+
+  private long eventAt(String dealId, int seq) {
+    return db.queryForObject("SELECT id FROM history_event WHERE deal_id = ? AND seq = ?", Long.class, dealId, seq);
+  }
+
+  private JsonNode verify(String user, String dealId) {
+    return get(user, "/api/v1/deals/" + dealId + "/trail/verification").expect(200).body();
+  }
+}
