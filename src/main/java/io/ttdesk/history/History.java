@@ -46,6 +46,14 @@ public class History {
     head.advance(event);
   }
 
+  /** The chain's newest place and hash as the head row keeps them (place 0 and the genesis hash before any event). */
+  @Transactional(readOnly = true)
+  public Head head(String dealId) {
+    return heads.findById(dealId).map(h -> new Head(h.getSeq(), h.getHash())).orElse(new Head(0, Chain.GENESIS));
+  }
+
+  public record Head(int seq, String hash) {}
+
   /** The result of recomputing a deal's chain: intact, or the first event where it breaks and how. */
   public record Verification(String dealId, boolean intact, int events, String head, Long brokenEventId,
       Integer brokenSeq, String problem) {}

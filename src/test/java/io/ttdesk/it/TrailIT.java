@@ -71,6 +71,51 @@ class TrailIT extends ApiTest {
     assertThat(check.get("problem").asText()).contains("newest events are missing");
   }
 
+  @Test
+  void theSignedExportIsVerifiedByTheDocumentedCommandAndATamperedCopyIsNot() throws Exception {
+    String id = dealWithHistory();
+    String reference = deal(id).get("reference").asText();
+    String exported = text("auditor", "/api/v1/deals/" + id + "/trail/export");
+    String key = text("auditor", "/api/v1/trail/public-key");
+    java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/trail-export"));
+    java.nio.file.Path doc = java.nio.file.Files.writeString(dir.resolve("trail-" + reference + ".json"), exported);
+    java.nio.file.Path pem = java.nio.file.Files.writeString(dir.resolve("centre-public-key.pem"), key);
+
+    Verified good = runVerifier(doc, pem);
+    assertThat(good.exit()).as(good.output()).isZero();
+    assertThat(good.output()).startsWith("VERIFIED " + reference);
+
+    JsonNode events = json.readTree(exported).get("events");
+    String summary = events.get(2).get("summary").asText();
+    java.nio.file.Path tampered = java.nio.file.Files.writeString(dir.resolve("tampered-" + reference + ".json"),
+        exported.replace("\"summary\":\"" + summary + "\"", "\"summary\":\"" + summary + " (approved)\""));
+    Verified bad = runVerifier(tampered, pem);
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.output()).contains("FAILED", "event at place 3", "was changed");
+
+    get("berlin", "/api/v1/deals/" + id + "/trail/export").expect(404);
+    String csv = text("manager", "/api/v1/deals/" + id + "/trail/export.csv");
+    assertThat(csv.split("\r\n")).hasSize(events.size() + 1);
+    assertThat(csv).startsWith("seq,occurredAt,actor,actorKind,type,summary,data,prevHash,hash\r\n1,");
+  }
+
+  private record Verified(int exit, String output) {}
+
+  /** A body as the bytes' text, exactly as sent. */
+  private String text(String user, String path) {
+    return org.springframework.web.client.RestClient.create("http://localhost:" + port).get().uri(path)
+        .headers(h -> h.setBasicAuth(user, io.ttdesk.local.DemoData.PASSWORD)).retrieve().body(String.class);
+  }
+
+  /** The command docs/operations.md gives an outside party, run with this JDK. */
+  private static Verified runVerifier(java.nio.file.Path doc, java.nio.file.Path pem) throws Exception {
+    String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(javaBin, "docs/verify/VerifyTrail.java", doc.toString(), pem.toString())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+    return new Verified(p.waitFor(), out);
+  }
+
   private void assertBrokenAt(String dealId, long eventId, int seq, String problem) {
     JsonNode check = verify("auditor", dealId);
     assertThat(check.get("intact").asBoolean()).isFalse();
