@@ -99,6 +99,25 @@ class TrailIT extends ApiTest {
     assertThat(csv).startsWith("seq,occurredAt,actor,actorKind,type,summary,data,prevHash,hash\r\n1,");
   }
 
+  @Test
+  void eventsAreFoundAcrossDealsByPersonKindWordsAndDateWithinTheReadersCentres() {
+    String id = dealWithHistory();
+    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    JsonNode found = get("auditor", "/api/v1/trail/search?type=TASK_COMPLETED&text=screen disclosure (PURSUE)"
+        + "&actor=broker&from=" + today + "&to=" + today).expect(200).body();
+    assertThat(found).anySatisfy(e -> {
+      assertThat(e.get("dealId").asText()).isEqualTo(id);
+      assertThat(e.get("summary").asText()).isEqualTo("Task completed: Screen disclosure (PURSUE)");
+    });
+    assertThat(found).allSatisfy(e -> assertThat(e.get("type").asText()).isEqualTo("TASK_COMPLETED"));
+    String tomorrow = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1).toString();
+    assertThat(get("manager", "/api/v1/trail/search?type=TASK_COMPLETED&from=" + tomorrow).expect(200).body()).isEmpty();
+    get("auditor", "/api/v1/trail/search?type=task_completed").expect(400).problemOn("type");
+    get("auditor", "/api/v1/trail/search?from=2026-02-01&to=2026-01-01").expect(400).problemOn("to");
+    get("auditor", "/api/v1/trail/search?from=yesterday").expect(400);
+    get("broker", "/api/v1/trail/search?type=TASK_COMPLETED").expect(403);
+  }
+
   private record Verified(int exit, String output) {}
 
   /** A body as the bytes' text, exactly as sent. */
@@ -129,6 +148,8 @@ class TrailIT extends ApiTest {
     String id = disclose(disclosure("SHA", "CN", "CN", null));
     complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
     awaitTask("broker", id, "PrepareTermSheet");
+    // The stage change follows the task; once it is written the deal is quiet.
+    awaitStage(id, "LICENSING");
     return id;
   }
 
