@@ -1,9 +1,12 @@
 package io.ttdesk.revenue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttdesk.common.ConflictException;
 import io.ttdesk.common.Dates;
 import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.common.Money;
+import io.ttdesk.common.NotFoundException;
 import io.ttdesk.deal.CentreRepository;
 import io.ttdesk.deal.Deal;
 import io.ttdesk.deal.DealService;
@@ -40,10 +43,11 @@ public class RevenueService {
   private final CentreRepository centres;
   private final ExchangeRates rates;
   private final Clock clock;
+  private final ObjectMapper json;
 
   RevenueService(PaymentRepository payments, LedgerLineRepository ledger, DistributionPolicyRepository policies,
       DealService deals, LicensingService licensing, TaskService tasks, History history, Engine engine,
-      CentreRepository centres, ExchangeRates rates, Clock clock) {
+      CentreRepository centres, ExchangeRates rates, Clock clock, ObjectMapper json) {
     this.payments = payments;
     this.ledger = ledger;
     this.policies = policies;
@@ -55,6 +59,7 @@ public class RevenueService {
     this.centres = centres;
     this.rates = rates;
     this.clock = clock;
+    this.json = json;
   }
 
   /** Records a payment against a scheduled milestone and tells the process it arrived. */
@@ -152,6 +157,65 @@ public class RevenueService {
     history.record(dealId, actor, "PAYMENT_SPLIT", "Payment " + payment + " split by " + data.get("policy"), data);
     tasks.withdrawForSubject(dealId, milestone, "payment received");
     return saved;
+  }
+
+  /** A split computed again from what the trail stored, line by line next to what was paid out. */
+  public record Recomputation(String paymentId, String policy, String payment, String patentCostsOutstanding,
+      String netBefore, BigDecimal thresholdRate, List<ComparedLine> lines, boolean matches) {}
+
+  public record ComparedLine(int lineNo, String kind, String beneficiary, BigDecimal paid, BigDecimal recomputed,
+      boolean same) {}
+
+  /**
+   * Splits a paid-out payment again with the same policy version and the inputs its PAYMENT_SPLIT
+   * event recorded (patent costs outstanding, earlier net income, the threshold rate), so an
+   * auditor sees whether the ledger still says what the rule gives.
+   */
+  @Transactional(readOnly = true)
+  public Recomputation recompute(String dealId, String paymentId) {
+    Deal deal = deals.byIds(List.of(dealId)).get(dealId);
+    Payment p = payments.findById(paymentId).filter(x -> x.getDealId().equals(dealId))
+        .orElseThrow(() -> new NotFoundException("payment", paymentId));
+    List<LedgerLine> paid = ledger.findByPaymentIdOrderByLineNoAsc(paymentId);
+    JsonNode inputs = history.of(dealId).stream().filter(e -> e.getType().equals("PAYMENT_SPLIT"))
+        .map(e -> read(e.getData())).filter(d -> paymentId.equals(d.path("paymentId").asText())).findFirst()
+        .orElseThrow(() -> new ConflictException("payment", "the payment has not been split yet"));
+    DistributionPolicy policy = policies.findById(new DistributionPolicy.Key(paid.getFirst().getPolicyCode(),
+        paid.getFirst().getPolicyVersion())).orElseThrow();
+    BigDecimal rate = inputs.has("thresholdRate") ? inputs.get("thresholdRate").get("rate").decimalValue() : BigDecimal.ONE;
+    List<SplitRule.Line> again = policy.rule().split(Money.of(p.getAmount(), p.getCurrency()),
+        new SplitRule.History(money(inputs.get("patentCostsOutstanding").asText()),
+            money(inputs.get("netBefore").asText()), rate),
+        deal.getInventors().stream().map(i -> new SplitRule.InventorShare(i.name(), i.department(), i.sharePercent()))
+            .toList());
+    List<ComparedLine> lines = new java.util.ArrayList<>();
+    for (int i = 0; i < Math.max(again.size(), paid.size()); i++) {
+      SplitRule.Line r = i < again.size() ? again.get(i) : null;
+      LedgerLine l = i < paid.size() ? paid.get(i) : null;
+      BigDecimal was = l == null ? null : Money.of(l.getAmount(), l.getCurrency()).amount();
+      BigDecimal now = r == null ? null : r.amount().amount();
+      lines.add(new ComparedLine(i + 1, (r != null ? r.kind() : l.getKind()).name(),
+          r != null ? r.beneficiary() : l.getBeneficiary(), was, now,
+          r != null && l != null && r.kind() == l.getKind() && r.beneficiary().equals(l.getBeneficiary())
+              && was.compareTo(now) == 0));
+    }
+    return new Recomputation(paymentId, policy.rule().policyCode() + " v" + policy.rule().policyVersion(),
+        Money.of(p.getAmount(), p.getCurrency()).toString(), inputs.get("patentCostsOutstanding").asText(),
+        inputs.get("netBefore").asText(), rate, lines, lines.stream().allMatch(ComparedLine::same));
+  }
+
+  private JsonNode read(String data) {
+    try {
+      return json.readTree(data);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The "amount CUR" text that the split recorded. */
+  private static Money money(String text) {
+    String[] parts = text.split(" ");
+    return Money.of(parts[0], parts[1]);
   }
 
   @Transactional(readOnly = true)

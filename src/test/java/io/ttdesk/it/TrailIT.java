@@ -118,6 +118,31 @@ class TrailIT extends ApiTest {
     get("broker", "/api/v1/trail/search?type=TASK_COMPLETED").expect(403);
   }
 
+  @Test
+  void aPaymentsSplitIsRecomputedFromTheRecordedInputsAndAChangedLedgerLineShows() {
+    String id = dealSignedOn(java.time.LocalDate.now());
+    post("broker", "/api/v1/deals/" + id + "/payments", Map.of("milestone", "UPFRONT", "amount", "20000.00",
+        "currency", "USD", "receivedOn", java.time.LocalDate.now().toString())).expect(201);
+    String paymentId = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+      JsonNode ledger = get("auditor", "/api/v1/deals/" + id + "/ledger").body();
+      return ledger.size() == 1 && !ledger.get(0).get("lines").isEmpty() ? ledger.get(0).get("paymentId").asText() : null;
+    }, java.util.Objects::nonNull);
+    String path = "/api/v1/deals/" + id + "/payments/" + paymentId + "/recomputation";
+    JsonNode again = get("auditor", path).expect(200).body();
+    assertThat(again.get("matches").asBoolean()).isTrue();
+    assertThat(again.get("policy").asText()).isEqualTo("STANFORD_CLASSIC v1");
+    assertThat(again.get("lines")).allSatisfy(l -> assertThat(l.get("paid").decimalValue())
+        .isEqualByComparingTo(l.get("recomputed").decimalValue()));
+
+    db.update("UPDATE ledger_line SET amount = amount + 1 WHERE payment_id = ? AND line_no = 1", paymentId);
+    JsonNode changed = get("auditor", path).expect(200).body();
+    assertThat(changed.get("matches").asBoolean()).isFalse();
+    assertThat(changed.get("lines").get(0).get("same").asBoolean()).isFalse();
+    assertThat(changed.get("lines").get(1).get("same").asBoolean()).isTrue();
+    get("berlin", path).expect(404);
+    get("auditor", "/api/v1/deals/" + id + "/payments/no-such-payment/recomputation").expect(404);
+  }
+
   private record Verified(int exit, String output) {}
 
   /** A body as the bytes' text, exactly as sent. */

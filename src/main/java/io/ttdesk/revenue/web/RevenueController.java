@@ -81,6 +81,15 @@ class RevenueController {
             money(l.getAmount(), l.getCurrency()), l.getCurrency(), l.getBasis())).toList());
   }
 
+  /** The payment's split computed again from what was recorded, next to what was paid out. */
+  @GetMapping("/payments/{paymentId}/recomputation")
+  @PreAuthorize("hasAnyRole('BROKER','MANAGER','AUDITOR','ADMIN')")
+  RevenueService.Recomputation recompute(@PathVariable String id, @PathVariable String paymentId,
+      @AuthenticationPrincipal DeskUser user) {
+    deals.visible(id, user);
+    return revenue.recompute(id, paymentId);
+  }
+
   /** Stored at four decimals; shown at the currency's minor unit. */
   private static BigDecimal money(BigDecimal amount, String currency) {
     return Money.of(amount, currency).amount();
