@@ -52,3 +52,15 @@
   frame.scrollLeft += box.left - outer.left - outer.width / 3;
   frame.scrollTop += box.top - outer.top - outer.height / 2;
 })();
+
+// Times carry their UTC instant; each is shown again in the reader's own zone.
+(function () {
+  for (const time of document.querySelectorAll('#trail time[datetime]')) {
+    const at = new Date(time.getAttribute('datetime'));
+    if (!isNaN(at)) {
+      time.title = time.textContent;
+      time.textContent = at.toLocaleString(document.documentElement.lang || undefined, { year: 'numeric',
+        month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
+    }
+  }
+})();

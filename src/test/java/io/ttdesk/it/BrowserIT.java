@@ -119,6 +119,15 @@ class BrowserIT extends ApiTest {
     browser.findElement(By.id("note-file")).sendKeys(pdf.toAbsolutePath().toString());
     browser.findElement(By.cssSelector("#file-form button")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("efficiency.pdf")));
+    browser.findElement(By.id("trail-link")).click();
+    assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chain"))).getText())
+        .startsWith("The chain holds");
+    // Shown again in the reader's zone (this browser's is UTC), to the second; the UTC text stays as the title.
+    org.openqa.selenium.WebElement first = browser.findElement(By.cssSelector("#trail time"));
+    assertThat(first.getText()).matches(".*\\d{1,2}:\\d{2}:\\d{2}.*");
+    assertThat(first.getAttribute("title")).endsWith("UTC");
+    shot("3b-case-trail");
+    browser.navigate().back();
 
     browser.findElement(By.cssSelector("a[hreflang='zh-CN']")).click();
     wait.until(ExpectedConditions.textToBe(By.id("process-title"), "流程进展"));

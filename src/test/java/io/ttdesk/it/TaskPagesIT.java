@@ -126,6 +126,11 @@ class TaskPagesIT extends ApiTest {
     assertThat(page).contains("id=\"timeline\"", "Task completed: Screen disclosure (PURSUE)");
     assertThat(html(as("manager", page("/desk/deals/" + id).param("lang", "zh-CN")), 200)).contains("流程进展", "许可谈判准备", "任务完成", "收到披露");
     html(as("berlin", page("/desk/deals/" + id)), 404);
+    String trail = html(as("auditor", page("/desk/deals/" + id + "/trail")), 200);
+    assertThat(trail).contains("The chain holds", "data-seq=\"1\"", "Disclosed", "/trail/export.csv");
+    assertThat(html(as("auditor", page("/desk/deals/" + id + "/trail").param("lang", "zh-CN")), 200))
+        .contains("哈希链完整");
+    html(as("berlin", page("/desk/deals/" + id + "/trail")), 404);
     html(as("broker", page("/desk/deals/no-such-deal")), 404);
   }
 
