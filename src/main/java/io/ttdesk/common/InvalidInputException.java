@@ -19,4 +19,9 @@ public class InvalidInputException extends RuntimeException {
   public List<FieldProblem> problems() {
     return problems;
   }
+
+  /** Every problem as "field reason", joined by semicolons, for a single line of text. */
+  public String describe() {
+    return String.join("; ", problems.stream().map(p -> p.field() + " " + p.reason()).toList());
+  }
 }

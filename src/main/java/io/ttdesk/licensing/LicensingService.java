@@ -175,7 +175,7 @@ public class LicensingService {
   public Activation activateContract(String dealId, LocalDate signedOn, Actor actor) {
     TermSheet sheet = current(dealId).orElseThrow(() -> new IllegalStateException("no term sheet for " + dealId));
     deals.enter(dealId, Stage.EXECUTION, actor);
-    if (schedule.findByDealIdOrderByDueDateAscCodeAsc(dealId).isEmpty() && !periods.existsByDealId(dealId)) {
+    if (!activated(dealId)) {
       if (sheet.getUpfrontFee().signum() > 0) {
         schedule.save(new ScheduledPayment(dealId, UPFRONT, "Upfront fee", sheet.getUpfrontFee(), sheet.getCurrency(),
             signedOn.plusDays(upfrontDueDays)));
@@ -223,7 +223,7 @@ public class LicensingService {
   /** Whether the signed contract has been set up: its payments or reporting periods exist. */
   @Transactional(readOnly = true)
   public boolean activated(String dealId) {
-    return !schedule.findByDealIdOrderByDueDateAscCodeAsc(dealId).isEmpty() || periods.existsByDealId(dealId);
+    return schedule.existsByDealId(dealId) || periods.existsByDealId(dealId);
   }
 
 
@@ -235,6 +235,20 @@ public class LicensingService {
   @Transactional(readOnly = true)
   public List<TermSheet> termSheets(String dealId) {
     return termSheets.findByDealIdOrderByVersionAsc(dealId);
+  }
+
+  /** A term-sheet version and what changed from the version before it. */
+  public record Version(TermSheet termSheet, List<TermSheet.Change> changes) {}
+
+  /** Every version of the deal's term sheet, oldest first, each with its changes. */
+  @Transactional(readOnly = true)
+  public List<Version> versions(String dealId) {
+    List<TermSheet> all = termSheets(dealId);
+    List<Version> versions = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      versions.add(new Version(all.get(i), i == 0 ? List.of() : all.get(i).changesFrom(all.get(i - 1))));
+    }
+    return versions;
   }
 
   @Transactional(readOnly = true)

@@ -27,6 +27,8 @@ interface ScheduledPaymentRepository extends JpaRepository<ScheduledPayment, Lon
   List<ScheduledPayment> findByDealIdOrderByDueDateAscCodeAsc(String dealId);
 
   Optional<ScheduledPayment> findByDealIdAndCode(String dealId, String code);
+
+  boolean existsByDealId(String dealId);
 }
 
 interface RoyaltyPeriodRepository extends JpaRepository<RoyaltyPeriod, Long> {

@@ -234,9 +234,4 @@ public class Diagram {
   private static String esc(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
-
-  /** Element ids of the diagram, for tests that check every element can be marked. */
-  Set<String> elementIds() {
-    return shapes.stream().map(Shape::id).collect(java.util.stream.Collectors.toSet());
-  }
 }

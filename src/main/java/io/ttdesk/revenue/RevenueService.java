@@ -172,8 +172,8 @@ public class RevenueService {
    * auditor sees whether the ledger still says what the rule gives.
    */
   @Transactional(readOnly = true)
-  public Recomputation recompute(String dealId, String paymentId) {
-    Deal deal = deals.byIds(List.of(dealId)).get(dealId);
+  public Recomputation recompute(Deal deal, String paymentId) {
+    String dealId = deal.getId();
     Payment p = payments.findById(paymentId).filter(x -> x.getDealId().equals(dealId))
         .orElseThrow(() -> new NotFoundException("payment", paymentId));
     List<LedgerLine> paid = ledger.findByPaymentIdOrderByLineNoAsc(paymentId);

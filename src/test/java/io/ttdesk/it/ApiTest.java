@@ -41,6 +41,29 @@ abstract class ApiTest {
   @Autowired
   ObjectMapper json;
 
+  @Autowired
+  org.springframework.web.context.WebApplicationContext context;
+
+  @Autowired
+  org.springframework.security.core.userdetails.UserDetailsService users;
+
+  /** The pages through Spring MVC with its security filters, for requests made as a given user. */
+  org.springframework.test.web.servlet.MockMvc mvc;
+
+  @org.junit.jupiter.api.BeforeEach
+  void pages() {
+    mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+        .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+  }
+
+  /** A page request made as that demo user, signed in. */
+  <B extends org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder> B as(String username,
+      B request) {
+    request.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+        users.loadUserByUsername(username)));
+    return request;
+  }
+
   record Reply(int status, JsonNode body, String location) {
 
     Reply expect(int expected) {

@@ -2,43 +2,23 @@ package io.ttdesk.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** Comments and files on a deal and on a task: who may add them, what is refused, how files come back. */
 class NotesIT extends ApiTest {
 
   private static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-
-  @Autowired
-  WebApplicationContext context;
-
-  @Autowired
-  UserDetailsService users;
-
-  MockMvc mvc;
-
-  @BeforeEach
-  void pages() {
-    mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-  }
 
   @Test
   void commentsAndFilesGoOnTheCaseAndFilesComeBackAsDownloads() throws Exception {
@@ -102,7 +82,4 @@ class NotesIT extends ApiTest {
     return as(username, request).with(csrf());
   }
 
-  private MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request) {
-    return request.with(user(users.loadUserByUsername(username)));
-  }
 }

@@ -4,39 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The broker's pages: sign-in, the task list with its filters, and task forms validated on the server. */
 class TaskPagesIT extends ApiTest {
 
   @Autowired
-  WebApplicationContext context;
-
-  @Autowired
-  UserDetailsService users;
-
-  @Autowired
   io.ttdesk.ipcheck.DocketService docket;
-
-  MockMvc mvc;
-
-  @BeforeEach
-  void pages() {
-    mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-  }
 
   @Test
   void signInLeadsToTheTaskListAndStrangersToTheSignInPage() throws Exception {
@@ -239,10 +220,6 @@ class TaskPagesIT extends ApiTest {
 
   private static MockHttpServletRequestBuilder send(String path) {
     return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path);
-  }
-
-  private MockHttpServletRequestBuilder as(String username, MockHttpServletRequestBuilder request) {
-    return request.with(user(users.loadUserByUsername(username)));
   }
 
   private static MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, Map<String, String> fields) {

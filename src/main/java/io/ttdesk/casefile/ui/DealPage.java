@@ -8,7 +8,6 @@ import io.ttdesk.history.HistoryEvent;
 import io.ttdesk.licensing.LicensingService;
 import io.ttdesk.licensing.RoyaltyService;
 import io.ttdesk.licensing.ScheduledPayment;
-import io.ttdesk.licensing.TermSheet;
 import io.ttdesk.notes.NoteService;
 import io.ttdesk.process.Diagram;
 import io.ttdesk.process.Diagram.Mark;
@@ -17,10 +16,10 @@ import io.ttdesk.revenue.LedgerLine;
 import io.ttdesk.revenue.Payment;
 import io.ttdesk.revenue.RevenueService;
 import io.ttdesk.security.DeskUser;
+import io.ttdesk.web.ui.Formats;
 import io.ttdesk.tasks.Task;
 import io.ttdesk.tasks.TaskService;
 import io.ttdesk.tasks.TaskView;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,32 +66,25 @@ class DealPage {
   /** A payment with the lines it was split into. */
   record PaymentLines(Payment payment, List<LedgerLine> lines) {}
 
-  /** A term-sheet version and what changed from the one before. */
-  record Version(TermSheet sheet, List<TermSheet.Change> changes) {}
-
   @GetMapping("/desk/deals/{id}")
   String deal(@PathVariable String id, @AuthenticationPrincipal DeskUser user, Model model) {
     Deal deal = deals.visible(id, user);
     List<TaskView> dealTasks = tasks.ofDeal(id);
     List<HistoryEvent> events = history.of(id);
     List<Payment> payments = revenue.payments(id);
-    List<TermSheet> sheets = licensing.termSheets(id);
-    List<Version> versions = new ArrayList<>();
-    for (int i = 0; i < sheets.size(); i++) {
-      versions.add(new Version(sheets.get(i), i == 0 ? List.of() : sheets.get(i).changesFrom(sheets.get(i - 1))));
-    }
+    List<ScheduledPayment> schedule = licensing.schedule(id);
+    List<RoyaltyService.PeriodStatus> periods = royalties.periods(id);
     model.addAttribute("deal", deal);
     java.util.Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-    model.addAttribute("diagram", diagram.svg(marks(deal, dealTasks, events, payments), deal.getReference(),
-        (elementId, name) -> messages.getMessage("task." + elementId, null,
-            messages.getMessage("diagram." + name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-|-$", ""), null, name, locale), locale)));
+    model.addAttribute("diagram", diagram.svg(marks(deal, dealTasks, events, payments, schedule, periods),
+        deal.getReference(), (elementId, name) -> messages.getMessage("task." + elementId, null,
+            messages.getMessage(Formats.key("diagram", name), null, name, locale), locale)));
     model.addAttribute("events", events.reversed());
     model.addAttribute("tasks", dealTasks);
-    model.addAttribute("versions", versions.reversed());
-    model.addAttribute("schedule", licensing.schedule(id));
+    model.addAttribute("versions", licensing.versions(id).reversed());
+    model.addAttribute("schedule", schedule);
     model.addAttribute("payments", payments.stream().map(p -> new PaymentLines(p, revenue.lines(p.getId()))).toList());
-    model.addAttribute("periods", royalties.periods(id));
+    model.addAttribute("periods", periods);
     model.addAttribute("notes", notes.notes(id));
     model.addAttribute("files", notes.files(id));
     return "deals/deal";
@@ -103,7 +95,7 @@ class DealPage {
    * and the messages the deal is waiting for in its stage.
    */
   private Map<String, Mark> marks(Deal deal, List<TaskView> dealTasks, List<HistoryEvent> events,
-      List<Payment> payments) {
+      List<Payment> payments, List<ScheduledPayment> schedule, List<RoyaltyService.PeriodStatus> periods) {
     Map<String, Mark> marks = new HashMap<>();
     marks.put("DisclosureReceived", Mark.DONE);
     jobs.elementsDone(deal.getId()).forEach(e -> marks.put(e, Mark.DONE));
@@ -133,12 +125,12 @@ class DealPage {
         marks.put("AwaitSignature", Mark.ACTIVE);
       }
       if (deal.getStage() == Stage.EXECUTION) {
-        for (ScheduledPayment p : licensing.schedule(deal.getId())) {
+        for (ScheduledPayment p : schedule) {
           if (!paid.contains(p.getCode())) {
             marks.put(p.getCode().startsWith("R") ? "AwaitRoyaltyPayment" : "AwaitPayment", Mark.ACTIVE);
           }
         }
-        if (royalties.periods(deal.getId()).stream().anyMatch(s -> s.report() == null)) {
+        if (periods.stream().anyMatch(s -> s.report() == null)) {
           marks.put("AwaitRoyaltyReport", Mark.ACTIVE);
         }
       }

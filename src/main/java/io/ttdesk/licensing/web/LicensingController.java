@@ -3,7 +3,6 @@ package io.ttdesk.licensing.web;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.licensing.CounterpartyResponse;
 import io.ttdesk.licensing.LicensingService;
-import io.ttdesk.licensing.TermSheet;
 import io.ttdesk.security.DeskUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -40,19 +39,11 @@ class LicensingController {
 
   record Signature(@NotNull LocalDate signedOn, @NotBlank @Size(max = 200) String signedBy) {}
 
-  /** A term-sheet version with what changed from the version before it. */
-  record Version(TermSheet termSheet, List<TermSheet.Change> changes) {}
-
   @GetMapping("/term-sheets")
   @PreAuthorize("hasAnyRole('BROKER','MANAGER','AUDITOR','ADMIN')")
-  List<Version> termSheets(@PathVariable String id, @AuthenticationPrincipal DeskUser user) {
+  List<LicensingService.Version> termSheets(@PathVariable String id, @AuthenticationPrincipal DeskUser user) {
     deals.visible(id, user);
-    List<TermSheet> all = licensing.termSheets(id);
-    List<Version> versions = new java.util.ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      versions.add(new Version(all.get(i), i == 0 ? List.of() : all.get(i).changesFrom(all.get(i - 1))));
-    }
-    return versions;
+    return licensing.versions(id);
   }
 
   @PostMapping("/counterparty-responses")

@@ -86,8 +86,7 @@ class RevenueController {
   @PreAuthorize("hasAnyRole('BROKER','MANAGER','AUDITOR','ADMIN')")
   RevenueService.Recomputation recompute(@PathVariable String id, @PathVariable String paymentId,
       @AuthenticationPrincipal DeskUser user) {
-    deals.visible(id, user);
-    return revenue.recompute(id, paymentId);
+    return revenue.recompute(deals.visible(id, user), paymentId);
   }
 
   /** Stored at four decimals; shown at the currency's minor unit. */

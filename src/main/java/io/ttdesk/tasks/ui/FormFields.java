@@ -1,7 +1,6 @@
 package io.ttdesk.tasks.ui;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ttdesk.web.ui.FormJson;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A task form's fields, read from the form record the task's handler validates, so every task
@@ -62,40 +62,19 @@ final class FormFields {
   }
 
   /**
-   * The posted values as the form's JSON: blank fields are left out (so "required" is judged by
-   * the same validation as the API), and a sub-form row with every field blank is no row.
+   * The posted values of this form's own inputs as the form's JSON, read the same way as every
+   * page form (blank fields and rows left out, so "required" is judged by the API's validation).
    */
   static ObjectNode toJson(List<Field> fields, Map<String, String> posted, ObjectMapper json) {
-    ObjectNode body = json.createObjectNode();
-    for (Field f : fields) {
-      if (f.kind() == Kind.ROWS) {
-        ArrayNode rows = body.putArray(f.name());
-        for (int i = 0; i < ROWS; i++) {
-          ObjectNode row = json.createObjectNode();
-          for (Field col : f.columns()) {
-            String v = posted.get(f.name() + "[" + i + "]." + col.name());
-            if (v != null && !v.isBlank()) {
-              row.put(col.name(), v.trim());
-            }
-          }
-          if (!row.isEmpty()) {
-            rows.add(row);
-          }
-        }
-      } else if (f.kind() == Kind.NUMBERS) {
-        String v = posted.get(f.name());
-        if (v != null && !v.isBlank()) {
-          ArrayNode items = body.putArray(f.name());
-          FormJson.items(v).forEach(items::add);
-        }
-      } else {
-        String v = posted.get(f.name());
-        if (v != null && !v.isBlank()) {
-          body.put(f.name(), f.kind() == Kind.LONG_TEXT ? v : v.trim());
-        }
+    Map<String, String> own = new java.util.LinkedHashMap<>();
+    inputNames(fields).forEach(name -> {
+      if (posted.containsKey(name)) {
+        own.put(name, posted.get(name));
       }
-    }
-    return body;
+    });
+    Set<String> lists = new java.util.HashSet<>();
+    fields.stream().filter(f -> f.kind() == Kind.NUMBERS).forEach(f -> lists.add(f.name()));
+    return FormJson.of(own, lists, json);
   }
 
   /** Names of every input, including sub-form cells, for keeping what the user typed. */

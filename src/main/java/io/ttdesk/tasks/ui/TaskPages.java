@@ -106,10 +106,11 @@ class TaskPages {
 
   private static Predicate<Row> in(View view, DeskUser user, Instant now) {
     Instant weekEnd = now.plus(java.time.Duration.ofDays(7));
+    java.util.Set<String> groups = user.groups();
     return r -> switch (view) {
       case ALL -> true;
       case MINE -> user.getUsername().equals(r.task().assignee());
-      case GROUPS -> user.groups().contains(r.task().candidateGroup());
+      case GROUPS -> groups.contains(r.task().candidateGroup());
       case UNASSIGNED -> r.task().assignee() == null;
       case OVERDUE -> r.overdue();
       case WEEK -> r.task().dueAt() != null && !r.task().dueAt().isBefore(now) && r.task().dueAt().isBefore(weekEnd);
@@ -213,8 +214,7 @@ class TaskPages {
     } catch (ConflictException | ForbiddenException e) {
       flash.addFlashAttribute("problem", e.getMessage());
     } catch (InvalidInputException e) {
-      flash.addFlashAttribute("problem", e.problems().stream().map(p -> p.field() + " " + p.reason())
-          .reduce((a, b) -> a + "; " + b).orElse(""));
+      flash.addFlashAttribute("problem", e.describe());
     }
     return "redirect:/desk/tasks/" + id;
   }

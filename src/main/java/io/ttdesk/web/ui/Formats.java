@@ -30,9 +30,12 @@ public class Formats {
     if (given == null) {
       return null;
     }
-    String key = "reason." + given.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-        .replaceAll("^-|-$", "");
-    return messages.getMessage(key, null, given, LocaleContextHolder.getLocale());
+    return messages.getMessage(key("reason", given), null, given, LocaleContextHolder.getLocale());
+  }
+
+  /** The message key of a fixed English text: its words joined by dashes, after a prefix. */
+  public static String key(String prefix, String text) {
+    return prefix + "." + text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
   }
 
   /** A moment, shown in UTC (and said so), in the reader's date style. */

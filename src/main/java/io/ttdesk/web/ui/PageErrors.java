@@ -35,8 +35,7 @@ class PageErrors {
 
   @ExceptionHandler(InvalidInputException.class)
   String invalid(InvalidInputException e, Model model, HttpServletResponse res) {
-    return page(HttpStatus.BAD_REQUEST, e.problems().stream().map(p -> p.field() + " " + p.reason())
-        .reduce((a, b) -> a + "; " + b).orElse(""), model, res);
+    return page(HttpStatus.BAD_REQUEST, e.describe(), model, res);
   }
 
   @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
