@@ -11,6 +11,8 @@ interface ExchangeRateRepository extends JpaRepository<ExchangeRate, Long> {
   Optional<ExchangeRate> findFirstByBaseCurrencyAndQuoteCurrencyAndRateDateLessThanEqualOrderByRateDateDescIdDesc(
       String base, String quote, LocalDate on);
 
+  List<ExchangeRate> findByBaseCurrencyAndQuoteCurrencyOrderByIdAsc(String base, String quote);
+
   List<ExchangeRate> findTop200ByOrderByRateDateDescIdDesc();
 
   boolean existsByBaseCurrencyAndQuoteCurrencyAndRateDateAndSource(String base, String quote, LocalDate date,

@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,17 +59,50 @@ public class ExchangeRates {
     if (from.equals(to)) {
       return Optional.of(new Applied(from, to, BigDecimal.ONE, date, "same currency"));
     }
-    Optional<ExchangeRate> direct = rates
-        .findFirstByBaseCurrencyAndQuoteCurrencyAndRateDateLessThanEqualOrderByRateDateDescIdDesc(from, to, date);
-    Optional<ExchangeRate> inverse = rates
-        .findFirstByBaseCurrencyAndQuoteCurrencyAndRateDateLessThanEqualOrderByRateDateDescIdDesc(to, from, date);
-    if (direct.isPresent() && (inverse.isEmpty() || !inverse.get().getRateDate().isAfter(direct.get().getRateDate()))) {
-      ExchangeRate r = direct.get();
-      return Optional.of(new Applied(from, to, r.getRate(), r.getRateDate(), r.getSource()));
+    return choose(from, to,
+        rates.findFirstByBaseCurrencyAndQuoteCurrencyAndRateDateLessThanEqualOrderByRateDateDescIdDesc(from, to, date)
+            .orElse(null),
+        rates.findFirstByBaseCurrencyAndQuoteCurrencyAndRateDateLessThanEqualOrderByRateDateDescIdDesc(to, from, date)
+            .orElse(null));
+  }
+
+  /** The later-dated of the latest direct and inverse rates; the direct one on the same day. */
+  private static Optional<Applied> choose(String from, String to, ExchangeRate direct, ExchangeRate inverse) {
+    if (direct != null && (inverse == null || !inverse.getRateDate().isAfter(direct.getRateDate()))) {
+      return Optional.of(new Applied(from, to, direct.getRate(), direct.getRateDate(), direct.getSource()));
     }
     // Rounded to the stored precision, so that amount x stored rate is the reported amount.
-    return inverse.map(r -> new Applied(from, to, BigDecimal.ONE.divide(r.getRate(), 10, RoundingMode.HALF_EVEN),
-        r.getRateDate(), r.getSource() + " (inverse)"));
+    return Optional.ofNullable(inverse).map(r -> new Applied(from, to,
+        BigDecimal.ONE.divide(r.getRate(), 10, RoundingMode.HALF_EVEN), r.getRateDate(), r.getSource() + " (inverse)"));
+  }
+
+  /**
+   * Every stored rate between two currencies, loaded once, for reports that convert many dated
+   * amounts: {@link Series#on} answers as {@link #on} would.
+   */
+  @Transactional(readOnly = true)
+  public Series series(String from, String to) {
+    return new Series(from, to, byDate(from, to), byDate(to, from));
+  }
+
+  private NavigableMap<LocalDate, ExchangeRate> byDate(String base, String quote) {
+    NavigableMap<LocalDate, ExchangeRate> m = new TreeMap<>();
+    // In id order, so the most recently recorded rate of a day is the one kept.
+    rates.findByBaseCurrencyAndQuoteCurrencyOrderByIdAsc(base, quote).forEach(r -> m.put(r.getRateDate(), r));
+    return m;
+  }
+
+  public record Series(String from, String to, NavigableMap<LocalDate, ExchangeRate> direct,
+      NavigableMap<LocalDate, ExchangeRate> inverse) {
+
+    public Optional<Applied> on(LocalDate date) {
+      if (from.equals(to)) {
+        return Optional.of(new Applied(from, to, BigDecimal.ONE, date, "same currency"));
+      }
+      var d = direct.floorEntry(date);
+      var i = inverse.floorEntry(date);
+      return choose(from, to, d == null ? null : d.getValue(), i == null ? null : i.getValue());
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,12 +19,15 @@ public class History {
   private final TrailHeadRepository heads;
   private final ObjectMapper json;
   private final Clock clock;
+  private final ApplicationEventPublisher publisher;
 
-  History(HistoryRepository events, TrailHeadRepository heads, ObjectMapper json, Clock clock) {
+  History(HistoryRepository events, TrailHeadRepository heads, ObjectMapper json, Clock clock,
+      ApplicationEventPublisher publisher) {
     this.events = events;
     this.heads = heads;
     this.json = json;
     this.clock = clock;
+    this.publisher = publisher;
   }
 
   /**
@@ -44,6 +48,7 @@ public class History {
     HistoryEvent event = events.save(new HistoryEvent(dealId, clock.instant().truncatedTo(ChronoUnit.MICROS), actor,
         type, summary, text, head.getSeq() + 1, head.getHash()));
     head.advance(event);
+    publisher.publishEvent(new Recorded(dealId, event.getOccurredAt(), actor.kind(), type, data));
   }
 
   /** The chain's newest place and hash as the head row keeps them (place 0 and the genesis hash before any event). */

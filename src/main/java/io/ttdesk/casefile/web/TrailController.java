@@ -1,5 +1,7 @@
 package io.ttdesk.casefile.web;
 
+import static io.ttdesk.common.CsvText.cell;
+
 import io.ttdesk.deal.Deal;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.history.History;
@@ -89,11 +91,5 @@ class TrailController {
   @GetMapping(path = "/api/v1/trail/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
   String publicKey() {
     return signer.publicKeyPem();
-  }
-
-  /** RFC 4180 quoting; a leading =, +, - or @ is quoted with an apostrophe so spreadsheets do not run it. */
-  private static String cell(String text) {
-    String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
-    return "\"" + safe.replace("\"", "\"\"") + "\"";
   }
 }

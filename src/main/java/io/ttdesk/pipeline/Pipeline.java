@@ -1,0 +1,367 @@
+package io.ttdesk.pipeline;
+
+import io.ttdesk.common.Money;
+import io.ttdesk.deal.Stage;
+import io.ttdesk.fx.ExchangeRates;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The managers' figures, read from the pipeline rows, the task list, the payment schedule and the
+ * ledger. Deals are counted by the period they were disclosed in, stage stays by the period they
+ * ended in, money by the day it fell due or arrived; stalled deals, overdue items and workloads are
+ * as of now.
+ */
+@Service
+public class Pipeline {
+
+  /** How many rows a list (stalled deals, overdue items) holds on a page, and in a download; its total is always counted. */
+  public static final int PAGE_ROWS = 100;
+  public static final int DOWNLOAD_ROWS = 10_000;
+
+  private static final MathContext MC = new MathContext(20, RoundingMode.HALF_EVEN);
+  private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  private final NamedParameterJdbcTemplate db;
+  private final ExchangeRates rates;
+  private final Clock clock;
+
+  Pipeline(NamedParameterJdbcTemplate db, ExchangeRates rates, Clock clock) {
+    this.db = db;
+    this.rates = rates;
+    this.clock = clock;
+  }
+
+  /** What to report on: centres already checked against the reader's grants, whole days, one currency. */
+  public record Filter(Set<String> centres, LocalDate from, LocalDate to, int stalledDays, String currency) {}
+
+  public record Count(String key, long deals, long open, long signed) {}
+
+  /** A funnel step: deals that reached it, and the share of the step before and of all disclosed (percent, 1 decimal). */
+  public record Step(Funnel step, long deals, BigDecimal ofPrevious, BigDecimal ofDisclosed) {}
+
+  /** Days spent in a stage (or end to end): median and 90th percentile (nearest rank), 1 decimal. */
+  public record Cycle(String stage, int deals, BigDecimal medianDays, BigDecimal p90Days) {}
+
+  public record Bucket(String label, int deals) {}
+
+  public record Stalled(String dealId, String reference, String title, String centre, Stage stage,
+      Instant lastActivityAt, long idleDays) {}
+
+  public record OverdueTask(long taskId, String dealId, String reference, String centre, String name,
+      String assignee, String candidateGroup, Instant dueAt, long daysOverdue) {}
+
+  public record OverduePayment(String dealId, String reference, String centre, String code, String name,
+      BigDecimal amount, String currency, LocalDate dueDate, long daysOverdue) {}
+
+  /** Open tasks per assignee; unassigned tasks per candidate group, with a null broker. */
+  public record Load(String broker, String candidateGroup, long open, long overdue) {}
+
+  /** Money of one month in one currency, and converted (null when a day of it has no stored rate). */
+  public record MoneyRow(String month, String currency, BigDecimal expected, BigDecimal received,
+      BigDecimal expectedConverted, BigDecimal receivedConverted) {}
+
+  public record Distributed(String kind, String currency, BigDecimal amount, BigDecimal converted) {}
+
+  public record Listed<T>(long total, List<T> rows) {}
+
+  public record Report(Filter filter, Instant asOf, List<Count> byStage, List<Count> byCentre,
+      List<Count> byCountry, List<Count> byField, List<Step> funnel, List<Cycle> cycleTimes,
+      List<Bucket> signatureDistribution, Listed<Stalled> stalled, Listed<OverdueTask> overdueTasks,
+      Listed<OverduePayment> overduePayments, List<Load> workload, List<MoneyRow> money,
+      List<Distributed> distributed, List<String> missingRates) {}
+
+  @Transactional(readOnly = true)
+  public Report report(Filter f, int listRows) {
+    Instant now = clock.instant();
+    MapSqlParameterSource p = new MapSqlParameterSource()
+        .addValue("centres", f.centres())
+        .addValue("fromAt", f.from().atStartOfDay())
+        .addValue("toAt", f.to().plusDays(1).atStartOfDay())
+        .addValue("fromDay", f.from())
+        .addValue("toDay", f.to())
+        .addValue("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+        .addValue("today", LocalDate.ofInstant(now, ZoneOffset.UTC))
+        .addValue("idleSince", LocalDateTime.ofInstant(now.minus(Duration.ofDays(f.stalledDays())), ZoneOffset.UTC))
+        .addValue("limit", listRows);
+    Converter converter = new Converter(f.currency());
+    List<MoneyRow> money = money(p, converter);
+    List<Distributed> distributed = distributed(p, converter);
+    return new Report(f, now, counts("stage", p), counts("centre", p), counts("target_country", p),
+        counts("technology_field", p), funnel(p), cycleTimes(p), signatureDistribution(p), stalled(p, now),
+        overdueTasks(p, now), overduePayments(p, now), workload(p), money, distributed,
+        List.copyOf(converter.missing));
+  }
+
+  private static final String COHORT = "FROM pipeline_deal p WHERE p.centre IN (:centres)"
+      + " AND p.disclosed_at >= :fromAt AND p.disclosed_at < :toAt";
+
+  private List<Count> counts(String column, MapSqlParameterSource p) {
+    // The column is one of four fixed names chosen in this class, never from a request.
+    String key = "COALESCE(p." + column + ", '')";
+    return db.query("SELECT " + key + ", COUNT(*), SUM(CASE WHEN p.status = 'OPEN' THEN 1 ELSE 0 END),"
+        + " SUM(CASE WHEN p.signed_at IS NOT NULL THEN 1 ELSE 0 END) " + COHORT + " GROUP BY " + key
+        + " ORDER BY COUNT(*) DESC, " + key, p,
+        (rs, i) -> new Count(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+  }
+
+  private List<Step> funnel(MapSqlParameterSource p) {
+    long[] reached = db.queryForObject("SELECT COUNT(*), COUNT(p.screened_at), COUNT(p.valued_at),"
+        + " COUNT(p.cleared_at), COUNT(p.offered_at), COUNT(p.signed_at), COUNT(p.paid_at) " + COHORT, p,
+        (rs, i) -> {
+          long[] r = new long[Funnel.values().length];
+          for (int k = 0; k < r.length; k++) {
+            r[k] = rs.getLong(k + 1);
+          }
+          return r;
+        });
+    List<Step> steps = new ArrayList<>();
+    for (Funnel step : Funnel.values()) {
+      int k = step.ordinal();
+      steps.add(new Step(step, reached[k], k == 0 ? null : percent(reached[k], reached[k - 1]),
+          percent(reached[k], reached[0])));
+    }
+    return steps;
+  }
+
+  private List<Cycle> cycleTimes(MapSqlParameterSource p) {
+    // A deal that stayed in a stage twice (a counter-offer sends it back) counts once, with both stays.
+    Map<String, List<Long>> byStage = new TreeMap<>((a, b) -> Stage.valueOf(a).compareTo(Stage.valueOf(b)));
+    db.query("""
+        SELECT v.stage, SUM(v.seconds) FROM pipeline_stage_visit v
+        WHERE v.centre IN (:centres) AND v.left_at >= :fromAt AND v.left_at < :toAt
+        GROUP BY v.stage, v.deal_id""", p,
+        rs -> { byStage.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(rs.getLong(2)); });
+    List<Cycle> cycles = new ArrayList<>();
+    byStage.forEach((stage, seconds) -> cycles.add(cycle(stage, seconds)));
+    cycles.add(cycle("DISCLOSURE_TO_SIGNATURE", endToEnd("signed_at", p)));
+    cycles.add(cycle("DISCLOSURE_TO_CLOSE", endToEnd("closed_at", p)));
+    return cycles;
+  }
+
+  /** Seconds from disclosure to a later step, for deals that reached it within the period. */
+  private List<Long> endToEnd(String column, MapSqlParameterSource p) {
+    // The column is signed_at or closed_at, chosen in this class.
+    List<Long> seconds = new ArrayList<>();
+    db.query("SELECT p.disclosed_at, p." + column + " FROM pipeline_deal p WHERE p.centre IN (:centres) AND p."
+        + column + " >= :fromAt AND p." + column + " < :toAt", p,
+        rs -> { seconds.add(Duration.between(instant(rs, 1), instant(rs, 2)).toSeconds()); });
+    return seconds;
+  }
+
+  static final long[] SIGNATURE_BUCKETS = {30, 90, 180, 365};
+
+  private List<Bucket> signatureDistribution(MapSqlParameterSource p) {
+    int[] counts = new int[SIGNATURE_BUCKETS.length + 1];
+    for (long s : endToEnd("signed_at", p)) {
+      long days = s / 86_400;
+      int b = 0;
+      while (b < SIGNATURE_BUCKETS.length && days > SIGNATURE_BUCKETS[b]) {
+        b++;
+      }
+      counts[b]++;
+    }
+    List<Bucket> buckets = new ArrayList<>();
+    long lower = 0;
+    for (int b = 0; b < counts.length; b++) {
+      String label = b < SIGNATURE_BUCKETS.length ? lower + "-" + SIGNATURE_BUCKETS[b] : ">" + lower;
+      buckets.add(new Bucket(label, counts[b]));
+      lower = b < SIGNATURE_BUCKETS.length ? SIGNATURE_BUCKETS[b] : lower;
+    }
+    return buckets;
+  }
+
+  private Listed<Stalled> stalled(MapSqlParameterSource p, Instant now) {
+    String where = " FROM pipeline_deal p JOIN deal d ON d.id = p.deal_id WHERE p.status = 'OPEN'"
+        + " AND p.centre IN (:centres) AND p.last_activity_at < :idleSince";
+    long total = db.queryForObject("SELECT COUNT(*)" + where, p, Long.class);
+    List<Stalled> rows = db.query("SELECT p.deal_id, d.reference, d.title, p.centre, p.stage, p.last_activity_at"
+        + where + " ORDER BY p.last_activity_at, d.reference LIMIT :limit", p,
+        (rs, i) -> new Stalled(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            Stage.valueOf(rs.getString(5)), instant(rs, 6), ChronoUnit.DAYS.between(instant(rs, 6), now)));
+    return new Listed<>(total, rows);
+  }
+
+  private Listed<OverdueTask> overdueTasks(MapSqlParameterSource p, Instant now) {
+    String where = " FROM task t JOIN deal d ON d.id = t.deal_id WHERE t.state = 'OPEN'"
+        + " AND t.centre IN (:centres) AND t.due_at < :now";
+    long total = db.queryForObject("SELECT COUNT(*)" + where, p, Long.class);
+    List<OverdueTask> rows = db.query("SELECT t.id, t.deal_id, d.reference, t.centre, t.name, t.assignee,"
+        + " t.candidate_group, t.due_at" + where + " ORDER BY t.due_at, t.id LIMIT :limit", p,
+        (rs, i) -> new OverdueTask(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), instant(rs, 8), ChronoUnit.DAYS.between(instant(rs, 8), now)));
+    return new Listed<>(total, rows);
+  }
+
+  private Listed<OverduePayment> overduePayments(MapSqlParameterSource p, Instant now) {
+    String where = " FROM scheduled_payment s JOIN deal d ON d.id = s.deal_id"
+        + " LEFT JOIN payment y ON y.deal_id = s.deal_id AND y.milestone = s.code"
+        + " WHERE y.id IS NULL AND d.status = 'OPEN' AND d.centre IN (:centres) AND s.due_date < :today";
+    long total = db.queryForObject("SELECT COUNT(*)" + where, p, Long.class);
+    LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    List<OverduePayment> rows = db.query("SELECT s.deal_id, d.reference, d.centre, s.code, s.name, s.amount,"
+        + " s.currency, s.due_date" + where + " ORDER BY s.due_date, d.reference, s.code LIMIT :limit", p,
+        (rs, i) -> {
+          LocalDate due = rs.getObject(8, LocalDate.class);
+          String currency = rs.getString(7);
+          return new OverduePayment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+              rs.getString(5), Money.of(rs.getBigDecimal(6), currency).amount(), currency, due,
+              ChronoUnit.DAYS.between(due, today));
+        });
+    return new Listed<>(total, rows);
+  }
+
+  private List<Load> workload(MapSqlParameterSource p) {
+    return db.query("""
+        SELECT t.assignee, CASE WHEN t.assignee IS NULL THEN t.candidate_group ELSE NULL END AS grp, COUNT(*),
+               SUM(CASE WHEN t.due_at < :now THEN 1 ELSE 0 END)
+        FROM task t WHERE t.state = 'OPEN' AND t.centre IN (:centres)
+        GROUP BY t.assignee, CASE WHEN t.assignee IS NULL THEN t.candidate_group ELSE NULL END
+        ORDER BY COUNT(*) DESC, t.assignee, grp""", p,
+        (rs, i) -> new Load(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+  }
+
+  /** Per month and currency: payments falling due by the schedule, and payments received. */
+  private List<MoneyRow> money(MapSqlParameterSource p, Converter converter) {
+    Map<String, BigDecimal[]> rows = new TreeMap<>();
+    Map<String, Boolean> complete = new HashMap<>();
+    db.query("""
+        SELECT s.due_date, s.currency, SUM(s.amount) FROM scheduled_payment s JOIN deal d ON d.id = s.deal_id
+        WHERE d.centre IN (:centres) AND s.due_date >= :fromDay AND s.due_date <= :toDay
+        GROUP BY s.due_date, s.currency""", p, rs -> {
+          add(rows, complete, converter, rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBigDecimal(3), 0);
+        });
+    db.query("""
+        SELECT y.received_on, y.currency, SUM(y.amount) FROM payment y JOIN deal d ON d.id = y.deal_id
+        WHERE d.centre IN (:centres) AND y.received_on >= :fromDay AND y.received_on <= :toDay
+        GROUP BY y.received_on, y.currency""", p, rs -> {
+          add(rows, complete, converter, rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBigDecimal(3), 1);
+        });
+    List<MoneyRow> result = new ArrayList<>();
+    rows.forEach((key, a) -> {
+      String month = key.substring(0, 7);
+      String currency = key.substring(8);
+      result.add(new MoneyRow(month, currency, round(a[0], currency), round(a[1], currency),
+          complete.getOrDefault(key + "/0", true) ? round(a[2], converter.to) : null,
+          complete.getOrDefault(key + "/1", true) ? round(a[3], converter.to) : null));
+    });
+    return result;
+  }
+
+  /** Adds a day's amount to its month: column 0/1 the amount (expected/received), 2/3 converted. */
+  private static void add(Map<String, BigDecimal[]> rows, Map<String, Boolean> complete, Converter converter,
+      LocalDate day, String currency, BigDecimal amount, int column) {
+    String key = day.toString().substring(0, 7) + "/" + currency;
+    BigDecimal[] a = rows.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO,
+        BigDecimal.ZERO, BigDecimal.ZERO});
+    a[column] = a[column].add(amount);
+    BigDecimal converted = converter.convert(currency, day, amount);
+    if (converted == null) {
+      complete.put(key + "/" + column, false);
+    } else {
+      a[column + 2] = a[column + 2].add(converted);
+    }
+  }
+
+  /** Ledger lines of payments received in the period, by beneficiary kind and currency. */
+  private List<Distributed> distributed(MapSqlParameterSource p, Converter converter) {
+    Map<String, BigDecimal[]> rows = new TreeMap<>();
+    Set<String> incomplete = new LinkedHashSet<>();
+    db.query("""
+        SELECT l.kind, l.currency, y.received_on, SUM(l.amount)
+        FROM ledger_line l JOIN payment y ON y.id = l.payment_id JOIN deal d ON d.id = l.deal_id
+        WHERE d.centre IN (:centres) AND y.received_on >= :fromDay AND y.received_on <= :toDay
+        GROUP BY l.kind, l.currency, y.received_on""", p, rs -> {
+          String key = rs.getString(1) + "/" + rs.getString(2);
+          BigDecimal[] a = rows.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+          a[0] = a[0].add(rs.getBigDecimal(4));
+          BigDecimal converted = converter.convert(rs.getString(2), rs.getObject(3, LocalDate.class),
+              rs.getBigDecimal(4));
+          if (converted == null) {
+            incomplete.add(key);
+          } else {
+            a[1] = a[1].add(converted);
+          }
+        });
+    List<Distributed> result = new ArrayList<>();
+    rows.forEach((key, a) -> {
+      String currency = key.substring(key.indexOf('/') + 1);
+      result.add(new Distributed(key.substring(0, key.indexOf('/')), currency, round(a[0], currency),
+          incomplete.contains(key) ? null : round(a[1], converter.to)));
+    });
+    return result;
+  }
+
+  /** Converts dated amounts into one currency with the rate stored for each day; notes days without one. */
+  private final class Converter {
+
+    final String to;
+    final Map<String, ExchangeRates.Series> series = new HashMap<>();
+    final Set<String> missing = new LinkedHashSet<>();
+
+    Converter(String to) {
+      this.to = to;
+    }
+
+    BigDecimal convert(String from, LocalDate day, BigDecimal amount) {
+      var rate = series.computeIfAbsent(from, c -> rates.series(c, to)).on(day);
+      if (rate.isEmpty()) {
+        missing.add("no " + from + "/" + to + " rate on or before " + day);
+        return null;
+      }
+      return amount.multiply(rate.get().rate(), MC);
+    }
+  }
+
+  static Cycle cycle(String stage, List<Long> seconds) {
+    List<Long> sorted = seconds.stream().sorted().toList();
+    int n = sorted.size();
+    if (n == 0) {
+      return new Cycle(stage, 0, null, null);
+    }
+    BigDecimal median = n % 2 == 1 ? BigDecimal.valueOf(sorted.get(n / 2))
+        : BigDecimal.valueOf(sorted.get(n / 2 - 1) + sorted.get(n / 2)).divide(BigDecimal.TWO);
+    long p90 = sorted.get((int) Math.ceil(0.9 * n) - 1);
+    return new Cycle(stage, n, days(median), days(BigDecimal.valueOf(p90)));
+  }
+
+  private static BigDecimal days(BigDecimal seconds) {
+    return seconds.divide(SECONDS_PER_DAY, 1, RoundingMode.HALF_EVEN);
+  }
+
+  private static BigDecimal percent(long part, long whole) {
+    return whole == 0 ? null : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 1,
+        RoundingMode.HALF_EVEN);
+  }
+
+  private static BigDecimal round(BigDecimal amount, String currency) {
+    return amount.setScale(Money.scaleOf(Currency.getInstance(currency)), Money.ROUNDING);
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    return rs.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+  }
+}

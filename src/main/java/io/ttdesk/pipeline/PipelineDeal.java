@@ -1,0 +1,116 @@
+package io.ttdesk.pipeline;
+
+import io.ttdesk.deal.Stage;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import org.springframework.data.domain.Persistable;
+
+/** A deal as the pipeline reads it: where it stands and when it first reached each funnel step. */
+@Entity
+@Table(name = "pipeline_deal")
+class PipelineDeal implements Persistable<String> {
+
+  @Id
+  private String dealId;
+  private String centre;
+  private String targetCountry;
+  private String technologyField;
+  @Enumerated(EnumType.STRING)
+  private Stage stage;
+  private String status;
+  private String outcome;
+  private Instant disclosedAt;
+  private Instant screenedAt;
+  private Instant valuedAt;
+  private Instant clearedAt;
+  private Instant offeredAt;
+  private Instant signedAt;
+  private Instant paidAt;
+  private Instant closedAt;
+  @Column(name = "last_activity_at")
+  private Instant lastActivityAt;
+
+  // Saved with persist, not merge: a new row needs no select first.
+  @Transient
+  private boolean fresh;
+
+  protected PipelineDeal() {}
+
+  PipelineDeal(String dealId, String centre, String targetCountry, String technologyField, Instant disclosedAt) {
+    this.dealId = dealId;
+    this.centre = centre;
+    this.targetCountry = targetCountry;
+    this.technologyField = technologyField;
+    this.stage = Stage.DISCLOSED;
+    this.status = "OPEN";
+    this.disclosedAt = disclosedAt;
+    this.lastActivityAt = disclosedAt;
+    this.fresh = true;
+  }
+
+  @PostLoad
+  @PostPersist
+  void stored() {
+    fresh = false;
+  }
+
+  @Override
+  public String getId() { return dealId; }
+
+  @Override
+  public boolean isNew() { return fresh; }
+
+  /**
+   * Marks the funnel steps a deal has reached by being in a stage, and any earlier step not yet
+   * marked, so the funnel never narrows and widens again.
+   */
+  void reached(Funnel step, Instant at) {
+    for (Funnel f : Funnel.values()) {
+      if (f.ordinal() > step.ordinal()) {
+        break;
+      }
+      switch (f) {
+        case DISCLOSED -> { }
+        case SCREENED -> screenedAt = first(screenedAt, at);
+        case VALUED -> valuedAt = first(valuedAt, at);
+        case CLEARED -> clearedAt = first(clearedAt, at);
+        case OFFERED -> offeredAt = first(offeredAt, at);
+        case SIGNED -> signedAt = first(signedAt, at);
+        case PAID -> paidAt = first(paidAt, at);
+      }
+    }
+  }
+
+  private static Instant first(Instant current, Instant at) {
+    return current == null ? at : current;
+  }
+
+  void enter(Stage next) {
+    stage = next;
+  }
+
+  void close(String outcome, Instant at) {
+    this.stage = Stage.CLOSED;
+    this.status = "CLOSED";
+    this.outcome = outcome;
+    this.closedAt = at;
+  }
+
+  void active(Instant at) {
+    if (at.isAfter(lastActivityAt)) {
+      lastActivityAt = at;
+    }
+  }
+
+  boolean isClosed() { return "CLOSED".equals(status); }
+
+  String getCentre() { return centre; }
+}

@@ -1,0 +1,104 @@
+package io.ttdesk.pipeline;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttdesk.deal.Deal;
+import io.ttdesk.deal.DealRepository;
+import io.ttdesk.deal.Stage;
+import io.ttdesk.history.Actor;
+import io.ttdesk.history.History;
+import io.ttdesk.history.HistoryEvent;
+import io.ttdesk.history.Recorded;
+import java.time.Instant;
+import java.util.Map;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the pipeline rows of a deal in step with its trail: every event is applied in the
+ * transaction that records it, so a dashboard query reads finished rows and replays nothing.
+ */
+@Component
+public class PipelineProjection {
+
+  private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() {};
+
+  private final PipelineDealRepository rows;
+  private final StageVisitRepository visits;
+  private final DealRepository deals;
+  private final ObjectMapper json;
+  private final History history;
+
+  PipelineProjection(PipelineDealRepository rows, StageVisitRepository visits, DealRepository deals, ObjectMapper json,
+      History history) {
+    this.history = history;
+    this.rows = rows;
+    this.visits = visits;
+    this.deals = deals;
+    this.json = json;
+  }
+
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void on(Recorded e) {
+    apply(e.dealId(), e.occurredAt(), e.actorKind(), e.type(), e.data());
+  }
+
+  /**
+   * Builds the rows of a deal whose trail was written before the projection existed. The deal is
+   * locked first, so an event being recorded for it meanwhile is either in the trail read here or
+   * applied after.
+   */
+  @Transactional
+  public void build(String dealId) {
+    deals.lockById(dealId).orElseThrow(() -> new IllegalStateException("no deal " + dealId));
+    if (rows.existsById(dealId)) {
+      return;
+    }
+    for (HistoryEvent e : history.of(dealId)) {
+      try {
+        apply(dealId, e.getOccurredAt(), e.getActorKind(), e.getType(), json.readValue(e.getData(), DATA));
+      } catch (JsonProcessingException ex) {
+        throw new IllegalStateException("trail event " + e.getId() + " has unreadable data", ex);
+      }
+    }
+  }
+
+  void apply(String dealId, Instant at, Actor.Kind actorKind, String type, Map<String, ?> data) {
+    PipelineDeal row = rows.findById(dealId).orElseGet(() -> start(dealId, at));
+    if (row.isClosed()) {
+      return;
+    }
+    if (actorKind == Actor.Kind.USER) {
+      row.active(at);
+    }
+    switch (type) {
+      case "STAGE_ENTERED" -> {
+        Stage to = Stage.valueOf(String.valueOf(data.get("to")));
+        visits.findOpen(dealId).ifPresent(v -> v.leave(at));
+        visits.save(new StageVisit(dealId, row.getCentre(), to, at));
+        row.enter(to);
+        row.active(at);
+        Funnel step = Funnel.reachedBy(to);
+        if (step != null) {
+          row.reached(step, at);
+        }
+      }
+      case "PAYMENT_RECEIVED" -> row.reached(Funnel.PAID, at);
+      case "DEAL_CLOSED" -> {
+        visits.findOpen(dealId).ifPresent(v -> v.leave(at));
+        row.close(String.valueOf(data.get("outcome")), at);
+      }
+      default -> { }
+    }
+  }
+
+  private PipelineDeal start(String dealId, Instant at) {
+    Deal deal = deals.findById(dealId).orElseThrow(() -> new IllegalStateException("no deal " + dealId));
+    visits.save(new StageVisit(dealId, deal.getCentre(), Stage.DISCLOSED, at));
+    return rows.save(new PipelineDeal(dealId, deal.getCentre(), deal.getTargetCountry(), deal.getTechnologyField(), at));
+  }
+}
