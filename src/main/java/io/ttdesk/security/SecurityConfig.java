@@ -7,6 +7,7 @@ import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,6 +24,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableMethodSecurity
 class SecurityConfig {
 
+  /** The roles that may change anything; the auditor only reads. */
+  private static final String[] WRITERS = {"BROKER", "MANAGER", "ADMIN"};
+
   /** The REST API, the health probes and the single-page client: stateless HTTP Basic. */
   @Bean
   @Order(1)
@@ -32,6 +36,11 @@ class SecurityConfig {
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/", "/index.html", "/app.js", "/app.css", "/favicon.ico").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+            .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
+            // Every change needs a role that may change something: an auditor's request stops here,
+            // whatever a controller says.
+            .requestMatchers("/api/**").hasAnyRole(WRITERS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> {
           // No WWW-Authenticate challenge for the page's own calls, so the browser shows no pop-up.
@@ -58,6 +67,7 @@ class SecurityConfig {
     http
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/ui/**", "/error").permitAll()
+            .requestMatchers(HttpMethod.POST, "/desk/**").hasAnyRole(WRITERS)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/desk", true).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?out"))

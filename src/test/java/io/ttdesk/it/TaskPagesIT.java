@@ -108,7 +108,12 @@ class TaskPagesIT extends ApiTest {
     assertThat(html(as("manager", page("/desk/deals/" + id).param("lang", "zh-CN")), 200)).contains("流程进展", "许可谈判准备", "任务完成", "收到披露");
     html(as("berlin", page("/desk/deals/" + id)), 404);
     String trail = html(as("auditor", page("/desk/deals/" + id + "/trail")), 200);
-    assertThat(trail).contains("The chain holds", "data-seq=\"1\"", "Disclosed", "/trail/export.csv");
+    assertThat(trail).contains("The chain holds", "data-seq=\"1\"", "Disclosed",
+        "/desk/deals/" + id + "/trail/export.csv");
+    // The page's download links work with the page's session, not only with HTTP Basic.
+    assertThat(html(as("auditor", page("/desk/deals/" + id + "/trail/export.csv")), 200)).startsWith("seq,occurredAt");
+    assertThat(html(as("auditor", page("/desk/trail/public-key")), 200)).contains("BEGIN PUBLIC KEY");
+    html(as("berlin", page("/desk/deals/" + id + "/trail/export")), 404);
     assertThat(html(as("auditor", page("/desk/deals/" + id + "/trail").param("lang", "zh-CN")), 200))
         .contains("哈希链完整");
     html(as("berlin", page("/desk/deals/" + id + "/trail")), 404);

@@ -59,7 +59,8 @@ class TrailController {
   }
 
   /** The trail with the head of its chain signed by the centre's key. */
-  @GetMapping(path = "/api/v1/deals/{id}/trail/export", produces = MediaType.APPLICATION_JSON_VALUE)
+  // Also under /desk, so the trail page's links download with its signed-in session.
+  @GetMapping(path = {"/api/v1/deals/{id}/trail/export", "/desk/deals/{id}/trail/export"}, produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<SignedTrail> export(@PathVariable String id, @AuthenticationPrincipal DeskUser user) {
     Deal deal = deals.visible(id, user);
     History.Head head = history.head(id);
@@ -72,7 +73,7 @@ class TrailController {
             TrailSigner.ALGORITHM, signer.keyId(), signature));
   }
 
-  @GetMapping(path = "/api/v1/deals/{id}/trail/export.csv", produces = "text/csv")
+  @GetMapping(path = {"/api/v1/deals/{id}/trail/export.csv", "/desk/deals/{id}/trail/export.csv"}, produces = "text/csv")
   ResponseEntity<String> csv(@PathVariable String id, @AuthenticationPrincipal DeskUser user) {
     Deal deal = deals.visible(id, user);
     StringBuilder csv = new StringBuilder("seq,occurredAt,actor,actorKind,type,summary,data,prevHash,hash\r\n");
@@ -88,7 +89,7 @@ class TrailController {
   }
 
   /** The public key that checks exported trails, as PEM. */
-  @GetMapping(path = "/api/v1/trail/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
+  @GetMapping(path = {"/api/v1/trail/public-key", "/desk/trail/public-key"}, produces = MediaType.TEXT_PLAIN_VALUE)
   String publicKey() {
     return signer.publicKeyPem();
   }
