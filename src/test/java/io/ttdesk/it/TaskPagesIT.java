@@ -28,7 +28,8 @@ class TaskPagesIT extends ApiTest {
     mvc.perform(formLogin("/login").user("broker").password("wrong")).andExpect(redirectedUrl("/login?error"));
     mvc.perform(formLogin("/login").user("broker").password("demo")).andExpect(redirectedUrl("/desk"));
     mvc.perform(as("broker", page("/desk"))).andExpect(redirectedUrl("/desk/tasks"));
-    mvc.perform(as("auditor", page("/desk"))).andExpect(redirectedUrl("/"));
+    mvc.perform(as("auditor", page("/desk"))).andExpect(redirectedUrl("/desk/trail"));
+    mvc.perform(as("admin", page("/desk"))).andExpect(redirectedUrl("/"));
     // A form without its CSRF token is refused.
     mvc.perform(send("/desk/tasks/1/claim").with(user(users.loadUserByUsername("broker"))))
         .andExpect(status().isForbidden());

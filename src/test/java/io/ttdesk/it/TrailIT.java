@@ -119,6 +119,26 @@ class TrailIT extends ApiTest {
   }
 
   @Test
+  void theTrailSearchPageLinksEachFoundEventToItsCaseTrail() throws Exception {
+    String id = dealWithHistory();
+    String reference = deal(id).get("reference").asText();
+    String html = page("auditor", "/desk/trail?type=TASK_COMPLETED&actor=broker&text=screen disclosure", 200);
+    assertThat(html).contains("href=\"/desk/deals/" + id + "/trail\"", reference,
+        "Task completed: Screen disclosure (PURSUE)");
+    assertThat(page("auditor", "/desk/trail?type=task_completed", 200)).contains("class=\"problem\"", "type: ");
+    assertThat(page("auditor", "/desk/trail?actor=nobody-at-all", 200)).contains("No event matches.");
+    page("broker", "/desk/trail", 403);
+    page("berlin", "/desk/trail", 403);
+  }
+
+  private String page(String user, String path, int expected) throws Exception {
+    var res = mvc.perform(as(user, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+        java.net.URI.create(path.replace(" ", "%20"))))).andReturn().getResponse();
+    assertThat(res.getStatus()).as(path).isEqualTo(expected);
+    return res.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
   void aPaymentsSplitIsRecomputedFromTheRecordedInputsAndAChangedLedgerLineShows() {
     String id = dealSignedOn(java.time.LocalDate.now());
     post("broker", "/api/v1/deals/" + id + "/payments", Map.of("milestone", "UPFRONT", "amount", "20000.00",

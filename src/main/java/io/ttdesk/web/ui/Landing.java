@@ -6,12 +6,15 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** After sign-in: brokers and managers to their task list; auditors and admins to the deal list at the root. */
+/** After sign-in: brokers and managers to their task list, auditors to the case trails, admins to the deal list at the root. */
 @Controller
 class Landing {
 
   @GetMapping("/desk")
   String land(@AuthenticationPrincipal DeskUser user) {
-    return user.has(Role.BROKER) || user.has(Role.MANAGER) ? "redirect:/desk/tasks" : "redirect:/";
+    if (user.has(Role.BROKER) || user.has(Role.MANAGER)) {
+      return "redirect:/desk/tasks";
+    }
+    return user.has(Role.AUDITOR) ? "redirect:/desk/trail" : "redirect:/";
   }
 }
