@@ -3,6 +3,7 @@ package io.ttdesk.deal;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "centre")
@@ -15,6 +16,8 @@ public class Centre {
   private String currency;
   /** The code of the revenue distribution policy the centre applies. */
   private String revenuePolicy;
+  @Version
+  private Integer version;
 
   protected Centre() {}
 

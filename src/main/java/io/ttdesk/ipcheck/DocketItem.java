@@ -7,6 +7,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -34,6 +35,8 @@ public class DocketItem {
   private String note;
   private String actedBy;
   private Instant actedAt;
+  @Version
+  private Integer version;
 
   protected DocketItem() {}
 

@@ -3,6 +3,7 @@ package io.ttdesk.security;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 @Entity
 @Table(name = "app_user")
@@ -17,6 +18,8 @@ public class AppUser {
   /** Comma-separated centre codes. */
   private String centres;
   private boolean enabled;
+  @Version
+  private Integer version;
 
   protected AppUser() {}
 
@@ -27,6 +30,18 @@ public class AppUser {
     this.roles = roles;
     this.centres = centres;
     this.enabled = true;
+  }
+
+  /** What an administrator may change; the username never changes. */
+  public void update(String displayName, String roles, String centres, boolean enabled) {
+    this.displayName = displayName;
+    this.roles = roles;
+    this.centres = centres;
+    this.enabled = enabled;
+  }
+
+  public void changePassword(String passwordHash) {
+    this.passwordHash = passwordHash;
   }
 
   public String getUsername() { return username; }

@@ -19,6 +19,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 @Configuration
 @EnableMethodSecurity
@@ -63,8 +64,9 @@ class SecurityConfig {
    */
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http) throws Exception {
+  SecurityFilterChain pages(HttpSecurity http, UserDetailsService users) throws Exception {
     http
+        .addFilterBefore(new FreshUser(users), AuthorizationFilter.class)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/ui/**", "/error").permitAll()
             .requestMatchers(HttpMethod.POST, "/desk/**").hasAnyRole(WRITERS)
