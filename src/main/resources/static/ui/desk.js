@@ -55,7 +55,7 @@
 
 // Times carry their UTC instant; each is shown again in the reader's own zone.
 (function () {
-  for (const time of document.querySelectorAll('#trail time[datetime]')) {
+  for (const time of document.querySelectorAll('main time[datetime]')) {
     const at = new Date(time.getAttribute('datetime'));
     if (!isNaN(at)) {
       time.title = time.textContent;

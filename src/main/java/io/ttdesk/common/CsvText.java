@@ -1,6 +1,7 @@
 package io.ttdesk.common;
 
 import java.lang.reflect.InvocationTargetException;
+import java.math.BigDecimal;
 import java.lang.reflect.RecordComponent;
 import java.util.List;
 import java.util.StringJoiner;
@@ -10,9 +11,12 @@ public final class CsvText {
 
   private CsvText() {}
 
-  /** Quotes a cell; a leading =, +, - or @ gets an apostrophe so spreadsheets do not run it as a formula. */
+  /**
+   * Quotes a cell; a leading =, +, -, @, tab or carriage return gets an apostrophe so spreadsheets
+   * do not run it as a formula.
+   */
   public static String cell(String text) {
-    String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    String safe = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     return "\"" + safe.replace("\"", "\"\"") + "\"";
   }
 
@@ -34,7 +38,8 @@ public final class CsvText {
         } catch (IllegalAccessException | InvocationTargetException e) {
           throw new IllegalStateException("cannot read " + c.getName(), e);
         }
-        line.add(value == null ? "" : value instanceof Number ? value.toString() : cell(value.toString()));
+        line.add(value == null ? "" : value instanceof BigDecimal d ? d.toPlainString()
+            : value instanceof Number ? value.toString() : cell(value.toString()));
       }
       csv.append(line);
     }

@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -88,7 +89,7 @@ public class Pipeline {
 
   public record Listed<T>(long total, List<T> rows) {}
 
-  public record Report(Filter filter, Instant asOf, List<Count> byStage, List<Count> byCentre,
+  public record Report(Filter filter, Instant asOf, List<Count> openByStage, List<Count> byStage, List<Count> byCentre,
       List<Count> byCountry, List<Count> byField, List<Step> funnel, List<Cycle> cycleTimes,
       List<Bucket> signatureDistribution, Listed<Stalled> stalled, Listed<OverdueTask> overdueTasks,
       Listed<OverduePayment> overduePayments, List<Load> workload, List<MoneyRow> money,
@@ -106,12 +107,15 @@ public class Pipeline {
         .addValue("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
         .addValue("today", LocalDate.ofInstant(now, ZoneOffset.UTC))
         .addValue("idleSince", LocalDateTime.ofInstant(now.minus(Duration.ofDays(f.stalledDays())), ZoneOffset.UTC))
-        .addValue("limit", listRows);
+        .addValue("limit", listRows)
+        .addValue("currency", f.currency());
     Converter converter = new Converter(f.currency());
     List<MoneyRow> money = money(p, converter);
     List<Distributed> distributed = distributed(p, converter);
-    return new Report(f, now, counts("stage", p), counts("centre", p), counts("target_country", p),
-        counts("technology_field", p), funnel(p), cycleTimes(p), signatureDistribution(p), stalled(p, now),
+    List<Long> toSignature = endToEnd("signed_at", p);
+    return new Report(f, now, openByStage(p), counts("stage", p), counts("centre", p), counts("target_country", p),
+        counts("technology_field", p), funnel(p), cycleTimes(p, toSignature), signatureDistribution(toSignature),
+        stalled(p, now),
         overdueTasks(p, now), overduePayments(p, now), workload(p), money, distributed,
         List.copyOf(converter.missing));
   }
@@ -126,6 +130,15 @@ public class Pipeline {
         + " SUM(CASE WHEN p.signed_at IS NOT NULL THEN 1 ELSE 0 END) " + COHORT + " GROUP BY " + key
         + " ORDER BY COUNT(*) DESC, " + key, p,
         (rs, i) -> new Count(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+  }
+
+  /** Every open deal of the centres as of now, whenever it was disclosed: where the pipeline stands. */
+  private List<Count> openByStage(MapSqlParameterSource p) {
+    return db.query("""
+        SELECT p.stage, COUNT(*), SUM(CASE WHEN p.signed_at IS NOT NULL THEN 1 ELSE 0 END) FROM pipeline_deal p
+        WHERE p.centre IN (:centres) AND p.status = 'OPEN' GROUP BY p.stage""", p,
+        (rs, i) -> new Count(rs.getString(1), rs.getLong(2), rs.getLong(2), rs.getLong(3))).stream()
+        .sorted(Comparator.comparing(c -> Stage.valueOf(c.key()))).toList();
   }
 
   private List<Step> funnel(MapSqlParameterSource p) {
@@ -147,7 +160,7 @@ public class Pipeline {
     return steps;
   }
 
-  private List<Cycle> cycleTimes(MapSqlParameterSource p) {
+  private List<Cycle> cycleTimes(MapSqlParameterSource p, List<Long> toSignature) {
     // A deal that stayed in a stage twice (a counter-offer sends it back) counts once, with both stays.
     Map<String, List<Long>> byStage = new TreeMap<>((a, b) -> Stage.valueOf(a).compareTo(Stage.valueOf(b)));
     db.query("""
@@ -157,7 +170,7 @@ public class Pipeline {
         rs -> { byStage.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(rs.getLong(2)); });
     List<Cycle> cycles = new ArrayList<>();
     byStage.forEach((stage, seconds) -> cycles.add(cycle(stage, seconds)));
-    cycles.add(cycle("DISCLOSURE_TO_SIGNATURE", endToEnd("signed_at", p)));
+    cycles.add(cycle("DISCLOSURE_TO_SIGNATURE", toSignature));
     cycles.add(cycle("DISCLOSURE_TO_CLOSE", endToEnd("closed_at", p)));
     return cycles;
   }
@@ -174,9 +187,9 @@ public class Pipeline {
 
   static final long[] SIGNATURE_BUCKETS = {30, 90, 180, 365};
 
-  private List<Bucket> signatureDistribution(MapSqlParameterSource p) {
+  private static List<Bucket> signatureDistribution(List<Long> toSignature) {
     int[] counts = new int[SIGNATURE_BUCKETS.length + 1];
-    for (long s : endToEnd("signed_at", p)) {
+    for (long s : toSignature) {
       long days = s / 86_400;
       int b = 0;
       while (b < SIGNATURE_BUCKETS.length && days > SIGNATURE_BUCKETS[b]) {
@@ -187,7 +200,9 @@ public class Pipeline {
     List<Bucket> buckets = new ArrayList<>();
     long lower = 0;
     for (int b = 0; b < counts.length; b++) {
-      String label = b < SIGNATURE_BUCKETS.length ? lower + "-" + SIGNATURE_BUCKETS[b] : ">" + lower;
+      // Whole days: 0-30, 31-90, 91-180, 181-365, >365.
+      String label = b < SIGNATURE_BUCKETS.length ? (b == 0 ? 0 : lower + 1) + "-" + SIGNATURE_BUCKETS[b]
+          : ">" + lower;
       buckets.add(new Bucket(label, counts[b]));
       lower = b < SIGNATURE_BUCKETS.length ? SIGNATURE_BUCKETS[b] : lower;
     }
@@ -252,13 +267,22 @@ public class Pipeline {
         SELECT s.due_date, s.currency, SUM(s.amount) FROM scheduled_payment s JOIN deal d ON d.id = s.deal_id
         WHERE d.centre IN (:centres) AND s.due_date >= :fromDay AND s.due_date <= :toDay
         GROUP BY s.due_date, s.currency""", p, rs -> {
-          add(rows, complete, converter, rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBigDecimal(3), 0);
+          add(rows, complete, converter, rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBigDecimal(3), 0,
+              null);
         });
+    // A payment already converted into the report's currency when it arrived counts at that stored
+    // amount, so the dashboard agrees with the ledger; any other is converted at the rate of its day.
     db.query("""
-        SELECT y.received_on, y.currency, SUM(y.amount) FROM payment y JOIN deal d ON d.id = y.deal_id
+        SELECT y.received_on, y.currency, SUM(y.amount),
+               SUM(CASE WHEN y.reporting_currency = :currency THEN y.reporting_amount END),
+               SUM(CASE WHEN y.reporting_currency = :currency AND y.reporting_amount IS NOT NULL THEN 1 ELSE 0 END),
+               COUNT(*)
+        FROM payment y JOIN deal d ON d.id = y.deal_id
         WHERE d.centre IN (:centres) AND y.received_on >= :fromDay AND y.received_on <= :toDay
         GROUP BY y.received_on, y.currency""", p, rs -> {
-          add(rows, complete, converter, rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBigDecimal(3), 1);
+          BigDecimal stored = rs.getLong(5) == rs.getLong(6) ? rs.getBigDecimal(4) : null;
+          add(rows, complete, converter, rs.getObject(1, LocalDate.class), rs.getString(2), rs.getBigDecimal(3), 1,
+              stored);
         });
     List<MoneyRow> result = new ArrayList<>();
     rows.forEach((key, a) -> {
@@ -271,14 +295,14 @@ public class Pipeline {
     return result;
   }
 
-  /** Adds a day's amount to its month: column 0/1 the amount (expected/received), 2/3 converted. */
+  /** Adds a day's amount to its month: column 0/1 the amount (expected/received), 2/3 converted (or as stored). */
   private static void add(Map<String, BigDecimal[]> rows, Map<String, Boolean> complete, Converter converter,
-      LocalDate day, String currency, BigDecimal amount, int column) {
+      LocalDate day, String currency, BigDecimal amount, int column, BigDecimal stored) {
     String key = day.toString().substring(0, 7) + "/" + currency;
     BigDecimal[] a = rows.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO,
         BigDecimal.ZERO, BigDecimal.ZERO});
     a[column] = a[column].add(amount);
-    BigDecimal converted = converter.convert(currency, day, amount);
+    BigDecimal converted = stored != null ? stored : converter.convert(currency, day, amount);
     if (converted == null) {
       complete.put(key + "/" + column, false);
     } else {

@@ -26,11 +26,18 @@ class PipelineBackfill {
   void fill() {
     List<String> missing = db.queryForList("""
         SELECT d.id FROM deal d LEFT JOIN pipeline_deal p ON p.deal_id = d.id WHERE p.deal_id IS NULL""", String.class);
+    int built = 0;
     for (String id : missing) {
-      projection.build(id);
+      try {
+        projection.build(id);
+        built++;
+      } catch (RuntimeException e) {
+        // One deal's trail must not keep the application from starting; its next event builds its rows.
+        log.warn("Pipeline rows of deal {} could not be built from its trail", id, e);
+      }
     }
     if (!missing.isEmpty()) {
-      log.info("Pipeline rows built from the trail of {} deals", missing.size());
+      log.info("Pipeline rows built from the trail of {} of {} deals", built, missing.size());
     }
   }
 }

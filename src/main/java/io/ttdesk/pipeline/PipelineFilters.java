@@ -10,11 +10,13 @@ import io.ttdesk.security.Role;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -78,6 +80,6 @@ public class PipelineFilters {
     if (!Money.isCurrency(cur)) {
       throw new InvalidInputException("currency", "is not an ISO 4217 currency");
     }
-    return new Pipeline.Filter(Set.copyOf(chosen), first, last, days, cur);
+    return new Pipeline.Filter(Collections.unmodifiableSortedSet(new TreeSet<>(chosen)), first, last, days, cur);
   }
 }

@@ -44,20 +44,29 @@ public class PipelineProjection {
   @EventListener
   @Transactional(propagation = Propagation.MANDATORY)
   public void on(Recorded e) {
+    if (!"DEAL_DISCLOSED".equals(e.type()) && rows.findById(e.dealId()).isEmpty()) {
+      // A deal whose trail began before the projection: its whole trail, this event included, builds its rows.
+      replay(e.dealId());
+      return;
+    }
     apply(e.dealId(), e.occurredAt(), e.actorKind(), e.type(), e.data());
   }
 
   /**
-   * Builds the rows of a deal whose trail was written before the projection existed. The deal is
-   * locked first, so an event being recorded for it meanwhile is either in the trail read here or
-   * applied after.
+   * Builds a deal's rows again from its stored trail, replacing any there are. The deal is locked
+   * first, so an event being recorded for it meanwhile is either in the trail read here or applied
+   * after.
    */
   @Transactional
   public void build(String dealId) {
     deals.lockById(dealId).orElseThrow(() -> new IllegalStateException("no deal " + dealId));
-    if (rows.existsById(dealId)) {
-      return;
-    }
+    visits.deleteByDealId(dealId);
+    rows.findById(dealId).ifPresent(rows::delete);
+    rows.flush();
+    replay(dealId);
+  }
+
+  private void replay(String dealId) {
     for (HistoryEvent e : history.of(dealId)) {
       try {
         apply(dealId, e.getOccurredAt(), e.getActorKind(), e.getType(), json.readValue(e.getData(), DATA));

@@ -10,4 +10,8 @@ interface StageVisitRepository extends JpaRepository<StageVisit, Long> {
 
   @Query("select v from StageVisit v where v.dealId = ?1 and v.leftAt is null")
   Optional<StageVisit> findOpen(String dealId);
+
+  @org.springframework.data.jpa.repository.Modifying
+  @Query("delete from StageVisit v where v.dealId = ?1")
+  void deleteByDealId(String dealId);
 }

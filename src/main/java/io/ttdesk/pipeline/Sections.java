@@ -15,6 +15,7 @@ public final class Sections {
   private Sections() {}
 
   public enum Section {
+    OPEN_STAGES(Pipeline.Count.class, Pipeline.Report::openByStage),
     STAGES(Pipeline.Count.class, Pipeline.Report::byStage),
     CENTRES(Pipeline.Count.class, Pipeline.Report::byCentre),
     COUNTRIES(Pipeline.Count.class, Pipeline.Report::byCountry),

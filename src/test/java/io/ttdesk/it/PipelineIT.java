@@ -101,6 +101,11 @@ class PipelineIT extends ApiTest {
     Map<String, Long> byStage = new TreeMap<>();
     cohort.forEach(s -> byStage.merge(s.stage.name(), 1L, Long::sum));
     assertThat(counts(r.get("byStage"))).isEqualTo(byStage);
+    Map<String, Long> openNow = new TreeMap<>();
+    seeded.stream().filter(s -> s.closed == null).forEach(s -> openNow.merge(s.stage.name(), 1L, Long::sum));
+    assertThat(counts(r.get("openByStage"))).isEqualTo(openNow);
+    assertThat(openNow.values().stream().mapToLong(Long::longValue).sum())
+        .isGreaterThan(cohort.stream().filter(s -> s.closed == null).count());
     Map<String, Long> byCountry = new TreeMap<>();
     cohort.forEach(s -> byCountry.merge(s.country, 1L, Long::sum));
     assertThat(counts(r.get("byCountry"))).isEqualTo(byCountry);
@@ -180,13 +185,15 @@ class PipelineIT extends ApiTest {
   void moneyIsConvertedWithTheRateStoredForEachDayAndOverdueItemsAreListed() {
     JsonNode r = get("boss", "/api/v1/pipeline?" + PERIOD + "&currency=SEK").expect(200).body();
     LocalDate due = day(BASE.plus(Duration.ofDays(200)));
-    // 10,000.00 GBP due at 13.0 (the rate of its day); received 3 days later, after the 13.5 rate.
+    // 10,000.00 GBP due at 13.0 (the rate of its day); received 3 days later and reported then as 134,999.99 SEK.
     JsonNode dueRow = money(r, due, "GBP");
     assertThat(dueRow.get("expected").decimalValue()).isEqualByComparingTo("10000.00");
     assertThat(dueRow.get("expectedConverted").decimalValue()).isEqualByComparingTo("130000.00");
     JsonNode receivedRow = money(r, due.plusDays(3), "GBP");
     assertThat(receivedRow.get("received").decimalValue()).isEqualByComparingTo("10000.00");
-    assertThat(receivedRow.get("receivedConverted").decimalValue()).isEqualByComparingTo("135000.00");
+    assertThat(receivedRow.get("receivedConverted").decimalValue()).isEqualByComparingTo("134999.99");
+    JsonNode eur = get("boss", "/api/v1/pipeline?" + PERIOD + "&currency=GBP").expect(200).body();
+    assertThat(money(eur, due.plusDays(3), "GBP").get("receivedConverted").decimalValue()).isEqualByComparingTo("10000.00");
     JsonNode chf = money(r, due.plusDays(30), "CHF");
     // Only SEK/CHF 0.08 is stored: CHF converts at its inverse, 12.5.
     assertThat(chf.get("expectedConverted").decimalValue()).isEqualByComparingTo("62500.00");
@@ -244,7 +251,7 @@ class PipelineIT extends ApiTest {
     String html = mvc.perform(as("boss", MockMvcRequestBuilders.get("/desk/pipeline").param("from", FROM.toString())
             .param("to", TO.toString())))
         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    assertThat(html).contains("id=\"chart-funnel\"", "id=\"chart-stages\"", "id=\"chart-cycle-times\"",
+    assertThat(html).contains("id=\"chart-funnel\"", "id=\"chart-open-stages\"", "id=\"chart-cycle-times\"",
         "id=\"chart-signature-distribution\"", "id=\"chart-money\"", "/desk/pipeline/funnel.csv?centre=PIA&amp;centre=PIB");
     long disclosed = seeded.stream().filter(s -> inPeriod(s.disclosed)).count();
     assertThat(html).contains("<span class=\"bar-value\">" + disclosed + "</span>");
@@ -404,8 +411,10 @@ class PipelineIT extends ApiTest {
     schedule(a, "MS3", "900.00", "GBP", LocalDate.now(ZoneOffset.UTC).plusDays(60));
     schedule(closed, "UPFRONT", "100000", "JPY", due);
     String payment = UUID.randomUUID().toString();
-    db.update("INSERT INTO payment (id, deal_id, milestone, amount, currency, received_on, recorded_by, recorded_at)"
-        + " VALUES (?, ?, 'UPFRONT', 10000.00, 'GBP', ?, 'seed', ?)", payment, a.id, due.plusDays(3), ts(NOW));
+    // Reported in SEK when it arrived, at an amount the stored rates would not give: the stored one counts.
+    db.update("INSERT INTO payment (id, deal_id, milestone, amount, currency, received_on, recorded_by, recorded_at,"
+        + " reporting_currency, reporting_amount) VALUES (?, ?, 'UPFRONT', 10000.00, 'GBP', ?, 'seed', ?, 'SEK', 134999.99)",
+        payment, a.id, due.plusDays(3), ts(NOW));
     String[][] lines = {{"OFFICE_FEE", "1500.00"}, {"INVENTOR", "4250.00"}, {"OFFICE", "4250.00"}};
     for (int i = 0; i < lines.length; i++) {
       db.update("INSERT INTO ledger_line (payment_id, deal_id, line_no, kind, beneficiary, amount, currency, basis,"

@@ -49,7 +49,7 @@ class PipelinePage {
     model.addAttribute("funnelChart", bars(r.funnel().stream()
         .map(s -> new Row("funnel." + s.step(), BigDecimal.valueOf(s.deals()), s.deals()
             + (s.ofPrevious() == null ? "" : " (" + fmt.number(s.ofPrevious()) + "%)"), "a")).toList()));
-    model.addAttribute("stageChart", bars(r.byStage().stream()
+    model.addAttribute("stageChart", bars(r.openByStage().stream()
         .map(c -> new Row("stage." + c.key(), BigDecimal.valueOf(c.deals()), String.valueOf(c.deals()), "a")).toList()));
     List<Row> cycles = new ArrayList<>();
     r.cycleTimes().stream().filter(c -> c.deals() > 0).forEach(c -> {
