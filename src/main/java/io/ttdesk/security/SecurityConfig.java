@@ -19,6 +19,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 @Configuration
@@ -88,6 +90,12 @@ class SecurityConfig {
     res.setStatus(status.value());
     res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(res.getOutputStream(), p);
+  }
+
+  /** A URL the firewall refuses (an encoded slash, a semicolon, ...) is a 400 like any other bad request. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler() {
+    return new HttpStatusRequestRejectedHandler(HttpStatus.BAD_REQUEST.value());
   }
 
   @Bean

@@ -213,6 +213,9 @@ public class TaskService {
     if (on.isBefore(Dates.earliestToday(clock))) {
       throw new InvalidInputException("followUpOn", "must not be in the past");
     }
+    if (on.isAfter(Dates.earliestToday(clock).plusYears(5))) {
+      throw new InvalidInputException("followUpOn", "must be within five years");
+    }
     task.followUp(on.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
     history.record(task.getDealId(), user.actor(), "TASK_FOLLOW_UP_SET", "Follow up on " + on + ": " + task.getName(),
         Map.of("taskId", id, "followUpOn", on));
@@ -280,6 +283,9 @@ public class TaskService {
   }
 
   private <F> F read(JsonNode body, Class<F> type) {
+    if (body != null && !body.isObject()) {
+      throw new InvalidInputException("body", "must be a JSON object with the task's form");
+    }
     try {
       return json.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .treeToValue(body == null ? json.createObjectNode() : body, type);

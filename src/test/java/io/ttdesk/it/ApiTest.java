@@ -27,7 +27,7 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"ttdesk.demo.deals=false", "camunda.client.worker.defaults.poll-interval=PT1S",
-        "ttdesk.docket.check-cron=-", "ttdesk.files.dir=target/test-files"})
+        "ttdesk.docket.check-cron=-", "ttdesk.files.dir=target/test-files", "ttdesk.tasks.keep-interval=PT24H"})
 abstract class ApiTest {
 
   @DynamicPropertySource
