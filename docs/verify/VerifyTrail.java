@@ -62,6 +62,9 @@ public class VerifyTrail {
         String field = name.equals("seq") ? Long.toString(seq) : (String) e.get(name);
         in.append(field.length()).append(':').append(field);
       }
+      if (e.get("actorRole") instanceof String role) {
+        in.append(role.length()).append(':').append(role);
+      }
       String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(in.toString().getBytes(StandardCharsets.UTF_8)));
       if (!hash.equals(e.get("hash"))) {

@@ -30,7 +30,7 @@ public class TrailSearch {
   public record Query(String actor, String type, String text, LocalDate from, LocalDate to, int page) {}
 
   public record Found(String dealId, String reference, String centre, int seq, Instant occurredAt, String actor,
-      String actorKind, String type, String summary) {}
+      String actorKind, String actorRole, String type, String summary) {}
 
   @Transactional(readOnly = true)
   public List<Found> search(Query q, DeskUser user) {
@@ -61,7 +61,8 @@ public class TrailSearch {
         .addValue("limit", PAGE_SIZE)
         .addValue("offset", q.page() * PAGE_SIZE);
     return db.query("""
-        SELECT h.deal_id, d.reference, d.centre, h.seq, h.occurred_at, h.actor, h.actor_kind, h.type, h.summary
+        SELECT h.deal_id, d.reference, d.centre, h.seq, h.occurred_at, h.actor, h.actor_kind, h.actor_role, h.type,
+               h.summary
         FROM history_event h JOIN deal d ON d.id = h.deal_id
         WHERE d.centre IN (:centres)
           AND (:actor IS NULL OR h.actor = :actor)
@@ -72,8 +73,7 @@ public class TrailSearch {
         ORDER BY h.occurred_at DESC, h.id DESC
         LIMIT :limit OFFSET :offset""", p, (rs, i) -> new Found(rs.getString(1), rs.getString(2), rs.getString(3),
         rs.getInt(4), rs.getObject(5, LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString(6), rs.getString(7),
-        rs.getString(8),
-        rs.getString(9)));
+        rs.getString(8), rs.getString(9), rs.getString(10)));
   }
 
   private static String blankToNull(String s) {

@@ -24,6 +24,7 @@ public class HistoryEvent {
   private String actor;
   @Enumerated(EnumType.STRING)
   private Actor.Kind actorKind;
+  private String actorRole;
   private String type;
   private String summary;
   /** The data that decided the change, as JSON. */
@@ -41,6 +42,7 @@ public class HistoryEvent {
     this.occurredAt = occurredAt;
     this.actor = actor.name();
     this.actorKind = actor.kind();
+    this.actorRole = actor.role();
     this.type = type;
     this.summary = summary;
     this.data = data;
@@ -54,6 +56,7 @@ public class HistoryEvent {
   public Instant getOccurredAt() { return occurredAt; }
   public String getActor() { return actor; }
   public Actor.Kind getActorKind() { return actorKind; }
+  public String getActorRole() { return actorRole; }
   public String getType() { return type; }
   public String getSummary() { return summary; }
   public String getData() { return data; }

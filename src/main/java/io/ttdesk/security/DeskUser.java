@@ -52,7 +52,7 @@ public record DeskUser(String username, String passwordHash, String displayName,
   }
 
   public Actor actor() {
-    return Actor.user(username);
+    return Actor.user(username, String.join(",", roles.stream().map(Role::name).sorted().toList()));
   }
 
   @Override

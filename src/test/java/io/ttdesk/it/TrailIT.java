@@ -34,6 +34,16 @@ class TrailIT extends ApiTest {
   }
 
   @Test
+  void theRoleAPersonActedInIsPartOfTheEvent() {
+    String id = dealWithHistory();
+    JsonNode first = get("auditor", "/api/v1/deals/" + id + "/history").expect(200).body().get(0);
+    assertThat(first.get("actor").asText()).isEqualTo("broker");
+    assertThat(first.get("actorRole").asText()).isEqualTo("BROKER");
+    db.update("UPDATE history_event SET actor_role = 'MANAGER' WHERE id = ?", eventAt(id, 1));
+    assertBrokenAt(id, eventAt(id, 1), 1, "content was changed");
+  }
+
+  @Test
   void aChangedEventIsNamed() {
     String id = dealWithHistory();
     long third = eventAt(id, 3);
@@ -92,11 +102,16 @@ class TrailIT extends ApiTest {
     Verified bad = runVerifier(tampered, pem);
     assertThat(bad.exit()).isEqualTo(1);
     assertThat(bad.output()).contains("FAILED", "event at place 3", "was changed");
+    assertThat(exported).contains("\"actorRole\":\"BROKER\"");
+    java.nio.file.Path promoted = java.nio.file.Files.writeString(dir.resolve("promoted-" + reference + ".json"),
+        exported.replaceFirst("\"actorRole\":\"BROKER\"", "\"actorRole\":\"MANAGER\""));
+    assertThat(runVerifier(promoted, pem).output()).contains("FAILED", "was changed");
 
     get("berlin", "/api/v1/deals/" + id + "/trail/export").expect(404);
     String csv = text("manager", "/api/v1/deals/" + id + "/trail/export.csv");
     assertThat(csv.split("\r\n")).hasSize(events.size() + 1);
-    assertThat(csv).startsWith("seq,occurredAt,actor,actorKind,type,summary,data,prevHash,hash\r\n1,");
+    assertThat(csv).startsWith("seq,occurredAt,actor,actorKind,actorRole,type,summary,data,prevHash,hash\r\n1,")
+        .contains(",\"broker\",USER,\"BROKER\",DEAL_DISCLOSED,");
   }
 
   @Test

@@ -72,8 +72,8 @@ class CaseFileController {
       Instant updatedAt, Instant closedAt) {}
 
   /** An event with its place in the deal's hash chain, the previous event's hash and its own. */
-  record Event(long id, Integer seq, Instant occurredAt, String actor, String actorKind, String type, String summary,
-      JsonNode data, String prevHash, String hash) {}
+  record Event(long id, Integer seq, Instant occurredAt, String actor, String actorKind, String actorRole, String type,
+      String summary, JsonNode data, String prevHash, String hash) {}
 
   @GetMapping
   CaseFile get(@PathVariable String id, @AuthenticationPrincipal DeskUser user) {
@@ -96,7 +96,8 @@ class CaseFileController {
   List<Event> history(@PathVariable String id, @AuthenticationPrincipal DeskUser user) {
     deals.visible(id, user);
     return history.of(id).stream().map(e -> new Event(e.getId(), e.getSeq(), e.getOccurredAt(), e.getActor(),
-        e.getActorKind().name(), e.getType(), e.getSummary(), parse(e.getData()), e.getPrevHash(), e.getHash()))
+        e.getActorKind().name(), e.getActorRole(), e.getType(), e.getSummary(), parse(e.getData()), e.getPrevHash(),
+        e.getHash()))
         .toList();
   }
 

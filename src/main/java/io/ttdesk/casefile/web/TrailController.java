@@ -42,11 +42,12 @@ class TrailController {
 
   /** An event exactly as it was hashed: every field as the text the hash covers. */
   record TrailEvent(int seq, String dealId, String occurredAt, String actor, String actorKind, String type,
-      String summary, String data, String prevHash, String hash) {
+      String summary, String data, String prevHash, String hash, String actorRole) {
 
     static TrailEvent of(HistoryEvent e) {
       return new TrailEvent(e.getSeq(), e.getDealId(), e.getOccurredAt().toString(), e.getActor(),
-          e.getActorKind().name(), e.getType(), e.getSummary(), e.getData(), e.getPrevHash(), e.getHash());
+          e.getActorKind().name(), e.getType(), e.getSummary(), e.getData(), e.getPrevHash(), e.getHash(),
+          e.getActorRole());
     }
   }
 
@@ -76,10 +77,11 @@ class TrailController {
   @GetMapping(path = {"/api/v1/deals/{id}/trail/export.csv", "/desk/deals/{id}/trail/export.csv"}, produces = "text/csv")
   ResponseEntity<String> csv(@PathVariable String id, @AuthenticationPrincipal DeskUser user) {
     Deal deal = deals.visible(id, user);
-    StringBuilder csv = new StringBuilder("seq,occurredAt,actor,actorKind,type,summary,data,prevHash,hash\r\n");
+    StringBuilder csv = new StringBuilder("seq,occurredAt,actor,actorKind,actorRole,type,summary,data,prevHash,hash\r\n");
     for (HistoryEvent e : history.of(id)) {
       csv.append(e.getSeq()).append(',').append(e.getOccurredAt()).append(',').append(cell(e.getActor())).append(',')
-          .append(e.getActorKind()).append(',').append(e.getType()).append(',').append(cell(e.getSummary()))
+          .append(e.getActorKind()).append(',')
+          .append(e.getActorRole() == null ? "" : cell(e.getActorRole())).append(',').append(e.getType()).append(',').append(cell(e.getSummary()))
           .append(',').append(cell(e.getData())).append(',').append(e.getPrevHash()).append(',').append(e.getHash())
           .append("\r\n");
     }
