@@ -47,10 +47,9 @@ class NotePages {
       @RequestParam(required = false) MultipartFile file, @AuthenticationPrincipal DeskUser user,
       RedirectAttributes flash) throws IOException {
     try {
-      if (file == null) {
-        throw new InvalidInputException("file", "is missing");
-      }
-      notes.attach(id, taskId, file.getOriginalFilename(), file.getBytes(), user);
+      // Without a file the service still checks the deal first, so an unseen deal is a 404 either way.
+      notes.attach(id, taskId, file == null ? "" : file.getOriginalFilename(), file == null ? new byte[0]
+          : file.getBytes(), user);
     } catch (InvalidInputException e) {
       flash.addFlashAttribute("noteProblem", e.problems().getFirst().reason());
     }
