@@ -54,6 +54,9 @@ class SecurityConfig {
         }))
         .exceptionHandling(ex -> ex.accessDeniedHandler((req, res, e) ->
             write(res, json, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.")))
+        // Answers are data, never pages to frame or scripts to run from elsewhere.
+        .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'self'; frame-ancestors 'none'; form-action 'self'")).frameOptions(f -> f.deny()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless HTTP Basic: no session cookie, so no cross-site request to forge.
         .csrf(csrf -> csrf.disable());

@@ -1,0 +1,68 @@
+package io.ttdesk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ttdesk.local.DemoData;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Headers that keep answers from being framed, sniffed or cached, and the size limit on request bodies. */
+class SecurityHeadersIT extends ApiTest {
+
+  @Autowired
+  JdbcTemplate db;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @Test
+  void apiAnswersAndPagesCarryTheProtectiveHeaders() throws Exception {
+    HttpResponse<String> api = send("GET", "/api/v1/deals", "broker", null, null);
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(api.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(api.headers().firstValue("Content-Security-Policy").orElse("")).contains("frame-ancestors 'none'");
+    assertThat(api.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+    assertThat(api.headers().firstValue("Set-Cookie")).isEmpty();
+
+    HttpResponse<String> login = send("GET", "/login", null, null, null);
+    assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
+        .contains("default-src 'self'", "frame-ancestors 'none'");
+    assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(login.body()).doesNotContain("Apache Tomcat", "Whitelabel");
+  }
+
+  @Test
+  void anOversizedBodyIsRefusedBeforeItIsReadAndNothingIsStored() throws Exception {
+    long deals = db.queryForObject("SELECT COUNT(*) FROM deal", Long.class);
+    String big = "{\"title\": \"" + "x".repeat(1_100_000) + "\"}";
+    HttpResponse<String> res = send("POST", "/api/v1/deals", "broker", "application/json", big);
+    assertThat(res.statusCode()).isEqualTo(413);
+    assertThat(res.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(json.readTree(res.body()).get("status").asInt()).isEqualTo(413);
+    // Refused before the password is even checked.
+    assertThat(send("POST", "/api/v1/deals", "nobody", "application/json", big).statusCode()).isEqualTo(413);
+    assertThat(db.queryForObject("SELECT COUNT(*) FROM deal", Long.class)).isEqualTo(deals);
+  }
+
+  private HttpResponse<String> send(String method, String path, String user, String type, String body)
+      throws Exception {
+    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (user != null) {
+      r.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoData.PASSWORD)
+          .getBytes(StandardCharsets.UTF_8)));
+    }
+    if (type != null) {
+      r.header("Content-Type", type);
+    }
+    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
