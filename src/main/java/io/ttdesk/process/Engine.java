@@ -79,4 +79,23 @@ public class Engine {
       throw e;
     }
   }
+
+  /**
+   * Ends a step that is stuck on an incident and starts it again in the same place of the process
+   * instance, so its job runs anew. False when the engine refuses (the step is gone, or it runs in
+   * several branches and needs a scope to be named).
+   */
+  public boolean restartElement(long processInstanceKey, long elementInstanceKey, String elementId) {
+    try {
+      client.newModifyProcessInstanceCommand(processInstanceKey).terminateElement(elementInstanceKey).and()
+          .activateElement(elementId).send().join();
+      return true;
+    } catch (ClientStatusException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND || e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT
+          || e.getStatus().getCode() == Status.Code.FAILED_PRECONDITION) {
+        return false;
+      }
+      throw e;
+    }
+  }
 }

@@ -32,12 +32,15 @@ public class JobOnce {
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Incidents incidents;
 
-  JobOnce(ProcessedJobRepository processed, TransactionTemplate tx, ObjectMapper json, Clock clock) {
+  JobOnce(ProcessedJobRepository processed, TransactionTemplate tx, ObjectMapper json, Clock clock,
+      Incidents incidents) {
     this.processed = processed;
     this.tx = tx;
     this.json = json;
     this.clock = clock;
+    this.incidents = incidents;
   }
 
   /** The diagram elements whose jobs have run for a deal. */
@@ -55,6 +58,13 @@ public class JobOnce {
       Duration backoff = RETRY_BACKOFF.multipliedBy(Math.max(1, 3 - retriesLeft));
       log.warn("Job {} ({}) of deal {} failed, {} retries left: {}", job.getKey(), job.getType(), dealId, retriesLeft,
           e.toString());
+      if (retriesLeft == 0) {
+        try {
+          incidents.raise(job, dealId, e.toString());
+        } catch (RuntimeException unrecorded) {
+          log.error("Incident of job {} not recorded (the engine keeps its own): {}", job.getKey(), unrecorded.toString());
+        }
+      }
       throw new JobError(job.getType() + " failed: " + e.getMessage(), null, retriesLeft, backoff, e);
     }
   }

@@ -71,7 +71,7 @@ class ConcurrencyIT extends ApiTest {
     for (EntityType<?> e : entities.getMetamodel().getEntities()) {
       (e.hasVersionAttribute() ? versioned : others).add(e.getName());
     }
-    assertThat(versioned).containsExactlyInAnyOrder("Deal", "Task", "AppUser", "Centre", "DocketItem");
+    assertThat(versioned).containsExactlyInAnyOrder("Deal", "Task", "AppUser", "Centre", "DocketItem", "Incident");
     Set<String> known = new TreeSet<>(INSERT_ONLY);
     known.addAll(UNDER_ROW_LOCK);
     assertThat(others).as("an entity that is neither versioned nor known to be insert-only or row-locked")

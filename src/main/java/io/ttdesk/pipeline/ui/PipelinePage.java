@@ -3,6 +3,7 @@ package io.ttdesk.pipeline.ui;
 import io.ttdesk.pipeline.Pipeline;
 import io.ttdesk.pipeline.PipelineFilters;
 import io.ttdesk.pipeline.Sections;
+import io.ttdesk.process.Incidents;
 import io.ttdesk.security.DeskUser;
 import io.ttdesk.web.ui.Formats;
 import java.math.BigDecimal;
@@ -16,6 +17,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The manager's dashboard: charts where a picture helps, tables for the rest, each with its CSV. */
@@ -29,11 +32,13 @@ class PipelinePage {
   private final Pipeline pipeline;
   private final PipelineFilters filters;
   private final Formats fmt;
+  private final Incidents incidents;
 
-  PipelinePage(Pipeline pipeline, PipelineFilters filters, Formats fmt) {
+  PipelinePage(Pipeline pipeline, PipelineFilters filters, Formats fmt, Incidents incidents) {
     this.pipeline = pipeline;
     this.filters = filters;
     this.fmt = fmt;
+    this.incidents = incidents;
   }
 
   @GetMapping("/desk/pipeline")
@@ -61,7 +66,16 @@ class PipelinePage {
     model.addAttribute("distributionChart", bars(r.signatureDistribution().stream()
         .map(b -> new Row(b.label(), BigDecimal.valueOf(b.deals()), String.valueOf(b.deals()), "a")).toList()));
     model.addAttribute("moneyChart", bars(moneyByMonth(r, f.currency())));
+    model.addAttribute("incidents", incidents.open(f.centres()));
     return "pipeline";
+  }
+
+  /** Sends a deal through a failed step again, once its cause is fixed. */
+  @PostMapping("/desk/incidents/{jobKey}/retry")
+  String retry(@PathVariable long jobKey, @AuthenticationPrincipal DeskUser user) {
+    incidents.get(jobKey, filters.granted(user).keySet());
+    incidents.retry(jobKey, user.username());
+    return "redirect:/desk/pipeline#incidents";
   }
 
   private record Row(String label, BigDecimal value, String text, String series) {}
