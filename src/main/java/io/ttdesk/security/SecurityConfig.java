@@ -4,6 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,10 +37,15 @@ class SecurityConfig {
   /** The roles that may change anything; the auditor only reads. */
   private static final String[] WRITERS = {"BROKER", "MANAGER", "ADMIN"};
 
-  /** The REST API, the health probes and the single-page client: stateless HTTP Basic. */
+  /**
+   * The REST API, the health probes and the single-page client: stateless, with HTTP Basic, or with
+   * OAuth2/OIDC bearer tokens when an issuer is configured.
+   */
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder,
+      UserDetailsService users, @Value("${ttdesk.security.oidc.username-claim:preferred_username}") String usernameClaim)
+      throws Exception {
     http
         .securityMatcher("/api/**", "/actuator/**", "/", "/index.html", "/app.js", "/app.css", "/favicon.ico")
         .authorizeHttpRequests(auth -> auth
@@ -45,22 +57,52 @@ class SecurityConfig {
             // whatever a controller says.
             .requestMatchers("/api/**").hasAnyRole(WRITERS)
             .anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> {
-          // No WWW-Authenticate challenge for the page's own calls, so the browser shows no pop-up.
-          if (!"fetch".equals(req.getHeader("X-Requested-With"))) {
-            res.setHeader("WWW-Authenticate", "Basic realm=\"ttdesk\"");
-          }
-          write(res, json, HttpStatus.UNAUTHORIZED, "Sign-in required", "Send HTTP Basic credentials.");
-        }))
         .exceptionHandling(ex -> ex.accessDeniedHandler((req, res, e) ->
             write(res, json, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.")))
         // Answers are data, never pages to frame or scripts to run from elsewhere.
         .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
             "default-src 'self'; frame-ancestors 'none'; form-action 'self'")).frameOptions(f -> f.deny()))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Stateless HTTP Basic: no session cookie, so no cross-site request to forge.
+        // Stateless: no session cookie, so no cross-site request to forge.
         .csrf(csrf -> csrf.disable());
+    JwtDecoder jwt = jwtDecoder.getIfAvailable();
+    if (jwt != null) {
+      // An identity provider is configured (Keycloak, Camunda Identity): bearer tokens only. The token
+      // says who the caller is; their roles and centres are the application's, from its user table.
+      http.oauth2ResourceServer(rs -> rs
+          .jwt(j -> j.decoder(jwt).jwtAuthenticationConverter(token -> fromToken(token, users, usernameClaim)))
+          .authenticationEntryPoint((req, res, e) -> {
+            res.setHeader("WWW-Authenticate", "Bearer");
+            write(res, json, HttpStatus.UNAUTHORIZED, "Sign-in required", "Send a valid bearer token.");
+          }));
+    } else {
+      http.httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> {
+        // No WWW-Authenticate challenge for the page's own calls, so the browser shows no pop-up.
+        if (!"fetch".equals(req.getHeader("X-Requested-With"))) {
+          res.setHeader("WWW-Authenticate", "Basic realm=\"ttdesk\"");
+        }
+        write(res, json, HttpStatus.UNAUTHORIZED, "Sign-in required", "Send HTTP Basic credentials.");
+      }));
+    }
     return http.build();
+  }
+
+  /** The person a bearer token names, as the application knows them; unknown or disabled people are refused. */
+  private static AbstractAuthenticationToken fromToken(Jwt token, UserDetailsService users, String claim) {
+    String username = token.getClaimAsString(claim);
+    if (username == null || username.isBlank()) {
+      throw new InvalidBearerTokenException("The token has no " + claim + " claim.");
+    }
+    DeskUser user;
+    try {
+      user = (DeskUser) users.loadUserByUsername(username);
+    } catch (UsernameNotFoundException e) {
+      throw new InvalidBearerTokenException("The token names no user of this application.");
+    }
+    if (!user.isEnabled()) {
+      throw new InvalidBearerTokenException("The token names a disabled user.");
+    }
+    return UsernamePasswordAuthenticationToken.authenticated(user, token, user.getAuthorities());
   }
 
   /**
