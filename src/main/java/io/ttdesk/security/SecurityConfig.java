@@ -7,6 +7,7 @@ import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -77,6 +78,11 @@ class SecurityConfig {
           }));
     } else {
       http.httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> {
+        if (e instanceof InternalAuthenticationServiceException) {
+          // The users could not be read (the database is away): not the caller's fault.
+          write(res, json, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", "Try again in a moment.");
+          return;
+        }
         // No WWW-Authenticate challenge for the page's own calls, so the browser shows no pop-up.
         if (!"fetch".equals(req.getHeader("X-Requested-With"))) {
           res.setHeader("WWW-Authenticate", "Basic realm=\"ttdesk\"");
@@ -131,7 +137,11 @@ class SecurityConfig {
       throws IOException {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setTitle(title);
-    p.setType(URI.create("https://ttdesk.io/problems/" + (status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden")));
+    p.setType(URI.create("https://ttdesk.io/problems/" + switch (status) {
+      case UNAUTHORIZED -> "unauthorized";
+      case FORBIDDEN -> "forbidden";
+      default -> "unavailable";
+    }));
     res.setStatus(status.value());
     res.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(res.getOutputStream(), p);

@@ -61,6 +61,24 @@ public final class EmbeddedInfrastructure {
     engine.start();
   }
 
+  /** Stops the database server (its data stays), for tests of what the application does without it. */
+  public void stopDatabase() {
+    try {
+      db.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("embedded MariaDB did not stop", e);
+    }
+  }
+
+  /** Starts the database server again on the same port with the same data. */
+  public void startDatabase() {
+    try {
+      db.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("embedded MariaDB did not start again", e);
+    }
+  }
+
   /** One database and engine per JVM, on free ports, stopped when the JVM exits. */
   public static synchronized EmbeddedInfrastructure shared() {
     if (shared == null) {
