@@ -1,25 +1,9 @@
 package io.ttdesk.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ttdesk.local.DemoData;
 import io.ttdesk.local.EmbeddedInfrastructure;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.StreamSupport;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 /**
  * The application on the embedded engine and MariaDB, driven only through its REST API as the
@@ -28,177 +12,10 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"ttdesk.demo.deals=false", "camunda.client.worker.defaults.poll-interval=PT1S",
         "ttdesk.docket.check-cron=-", "ttdesk.files.dir=target/test-files", "ttdesk.tasks.keep-interval=PT24H"})
-abstract class ApiTest {
+abstract class ApiTest extends DeskClient {
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     EmbeddedInfrastructure.shared().properties().forEach((k, v) -> registry.add(k, () -> v));
-  }
-
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  ObjectMapper json;
-
-  @Autowired
-  org.springframework.web.context.WebApplicationContext context;
-
-  @Autowired
-  org.springframework.security.core.userdetails.UserDetailsService users;
-
-  /** The pages through Spring MVC with its security filters, for requests made as a given user. */
-  org.springframework.test.web.servlet.MockMvc mvc;
-
-  @org.junit.jupiter.api.BeforeEach
-  void pages() {
-    mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
-        .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
-  }
-
-  /** A page request made as that demo user, signed in. */
-  <B extends org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder> B as(String username,
-      B request) {
-    request.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
-        users.loadUserByUsername(username)));
-    return request;
-  }
-
-  record Reply(int status, JsonNode body, String location) {
-
-    Reply expect(int expected) {
-      assertThat(status).as("HTTP status, body %s", body).isEqualTo(expected);
-      return this;
-    }
-
-    /** The RFC 9457 problem names this field. */
-    Reply problemOn(String field) {
-      assertThat(body.path("errors").findValuesAsText("field")).as("fields in %s", body).contains(field);
-      return this;
-    }
-  }
-
-  Reply call(String user, String method, String path, Object body) {
-    RestClient.RequestBodySpec spec = RestClient.create("http://localhost:" + port)
-        .method(org.springframework.http.HttpMethod.valueOf(method))
-        .uri(path)
-        .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
-    if (user != null) {
-      spec.headers(h -> h.setBasicAuth(user, DemoData.PASSWORD));
-    }
-    if (body != null) {
-      spec.contentType(MediaType.APPLICATION_JSON).body(body);
-    }
-    return spec.exchange((req, res) -> {
-      byte[] bytes = res.getBody().readAllBytes();
-      JsonNode node = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
-      HttpStatusCode status = res.getStatusCode();
-      return new Reply(status.value(), node, res.getHeaders().getFirst("Location"));
-    });
-  }
-
-  Reply get(String user, String path) {
-    return call(user, "GET", path, null);
-  }
-
-  Reply post(String user, String path, Object body) {
-    return call(user, "POST", path, body);
-  }
-
-  // ---- deals in known states ----
-
-  static Map<String, Object> disclosure(String centre, String ownerCountry, String targetCountry, String licensee) {
-    Map<String, Object> d = new java.util.LinkedHashMap<>();
-    d.put("title", "Perovskite tandem solar cell");
-    d.put("abstract", "A tandem cell with 31% efficiency.");
-    d.put("centre", centre);
-    d.put("ownerInstitution", "Fudan University");
-    d.put("ownerCountry", ownerCountry);
-    d.put("targetCountry", targetCountry);
-    d.put("technologyReadinessLevel", 5);
-    d.put("technologyField", "Energy");
-    if (licensee != null) {
-      d.put("licensee", Map.of("name", licensee, "country", targetCountry));
-    }
-    d.put("inventors", List.of(
-        Map.of("name", "Chen Jie", "share", 60, "department", "Physics"),
-        Map.of("name", "Maria Rossi", "share", 40, "department", "Physics")));
-    d.put("priorDisclosures", List.of(Map.of("date", LocalDate.now().minusMonths(3).toString(), "kind", "PAPER")));
-    d.put("valuation", Map.of("currency", "USD", "projectedRevenue", List.of(500000, 1000000, 1500000),
-        "royaltyRate", 3, "taxRate", 25, "discountRate", 15));
-    d.put("patentCosts", 12000);
-    return d;
-  }
-
-  String disclose(Map<String, Object> disclosure) {
-    return post("broker", "/api/v1/deals", disclosure).expect(201).body().get("id").asText();
-  }
-
-  /** Waits until the deal has an open task of that type, as the user sees it, and returns its id. */
-  long awaitTask(String user, String dealId, String type) {
-    return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      JsonNode tasks = get(user, "/api/v1/tasks?dealId=" + dealId).expect(200).body();
-      return StreamSupport.stream(tasks.spliterator(), false).filter(t -> t.get("type").asText().equals(type))
-          .map(t -> t.get("id").asLong()).findFirst().orElse(null);
-    }, java.util.Objects::nonNull);
-  }
-
-  void complete(String user, String dealId, String type, Map<String, Object> form) {
-    long task = awaitTask(user, dealId, type);
-    post(user, "/api/v1/tasks/" + task + "/complete", form).expect(200);
-  }
-
-  JsonNode deal(String dealId) {
-    return get("manager", "/api/v1/deals/" + dealId).expect(200).body();
-  }
-
-  void awaitStage(String dealId, String stage) {
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-        .until(() -> deal(dealId).get("stage").asText(), stage::equals);
-  }
-
-  List<String> historyTypes(String dealId) {
-    return StreamSupport.stream(get("auditor", "/api/v1/deals/" + dealId + "/history").expect(200).body().spliterator(), false)
-        .map(e -> e.get("type").asText()).toList();
-  }
-
-  /** A one-year licence at 3% with a 5,000.00 minimum and 10% of sublicence income, reported quarterly. */
-  static Map<String, Object> termSheet(int upfront, String milestoneDue) {
-    Map<String, Object> t = new java.util.LinkedHashMap<>();
-    t.put("dealForm", "NON_EXCLUSIVE_LICENCE");
-    t.put("currency", "USD");
-    t.put("upfrontFee", upfront);
-    t.put("royaltyRate", 3);
-    t.put("minimumAnnualRoyalty", 5000);
-    t.put("sublicenceShare", 10);
-    t.put("fieldOfUse", "Photovoltaics");
-    t.put("territory", "Worldwide");
-    t.put("termYears", 1);
-    t.put("reportingPeriod", "QUARTERLY");
-    t.put("milestones", List.of(Map.of("name", "First commercial sale", "amount", "25000.00", "dueDate", milestoneDue)));
-    return t;
-  }
-
-  /** A domestic deal with no reviews or approvals, driven to the stage where it awaits an answer. */
-  String dealAwaitingAnswer() {
-    String id = disclose(disclosure("SHA", "CN", "CN", null));
-    complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
-    complete("broker", id, "PrepareTermSheet", termSheet(20000, LocalDate.now().plusMonths(6).toString()));
-    awaitStage(id, "NEGOTIATION");
-    return id;
-  }
-
-  String dealInExecution() {
-    return dealSignedOn(LocalDate.now());
-  }
-
-  /** Accepted and signed on that day: the upfront fee falls due 30 days later, the milestone in six months. */
-  String dealSignedOn(LocalDate signedOn) {
-    String id = dealAwaitingAnswer();
-    post("broker", "/api/v1/deals/" + id + "/counterparty-responses", Map.of("response", "ACCEPT")).expect(202);
-    post("broker", "/api/v1/deals/" + id + "/signature",
-        Map.of("signedOn", signedOn.toString(), "signedBy", "Licensee CEO")).expect(202);
-    await().atMost(Duration.ofSeconds(30)).until(() -> deal(id).get("schedule").size() == 2);
-    return id;
   }
 }

@@ -114,7 +114,28 @@ public final class EmbeddedInfrastructure {
   }
 
   public String jdbcUrl() {
-    return "jdbc:mysql://localhost:" + dbPort + "/" + database + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+    return jdbcUrl(database);
+  }
+
+  private String jdbcUrl(String schema) {
+    return "jdbc:mysql://localhost:" + dbPort + "/" + schema + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+  }
+
+  /**
+   * The same properties for a second, empty database on the same server, for an application on
+   * another engine: two engines number their jobs alike, and job keys identify tasks.
+   */
+  public Map<String, String> propertiesWithDatabase(String schema) {
+    try (Connection c = DriverManager.getConnection("jdbc:mysql://localhost:" + dbPort + "/?user=root&sslMode=DISABLED");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE IF NOT EXISTS " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("could not create database " + schema, e);
+    }
+    Map<String, String> p = properties();
+    p.put("spring.datasource.url", jdbcUrl(schema));
+    p.remove("camunda.client.grpc-address");
+    return p;
   }
 
   public void stop() {
