@@ -117,7 +117,7 @@ public final class EmbeddedInfrastructure {
     return jdbcUrl(database);
   }
 
-  private String jdbcUrl(String schema) {
+  public String jdbcUrl(String schema) {
     return "jdbc:mysql://localhost:" + dbPort + "/" + schema + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
   }
 

@@ -1,0 +1,188 @@
+package io.ttdesk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttdesk.local.DemoData;
+import io.ttdesk.local.EmbeddedInfrastructure;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The application is killed (SIGKILL) while it holds an activated job, and started again: the
+ * engine hands the job out again after its timeout, the new process does the work once, and no
+ * history, task or valuation row is doubled. The application runs as its own process against a
+ * real standalone broker, so nothing of it survives the kill.
+ */
+class ApplicationKillIT {
+
+  private static final String SCHEMA = "ttdesk_killed";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static StandaloneBroker broker;
+  private static Map<String, String> properties;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Process app;
+  private int port;
+
+  @BeforeAll
+  static void engine() throws Exception {
+    broker = new StandaloneBroker(StandaloneBroker.home());
+    broker.start();
+    properties = EmbeddedInfrastructure.shared().propertiesWithDatabase(SCHEMA);
+    properties.put("camunda.client.grpc-address", broker.grpcAddress());
+    // A held job comes back after 10 seconds instead of the default minutes.
+    properties.put("camunda.client.worker.defaults.timeout", "PT10S");
+    properties.put("camunda.client.worker.defaults.poll-interval", "PT1S");
+    properties.put("ttdesk.docket.check-cron", "-");
+    properties.put("ttdesk.files.dir", "target/test-files");
+  }
+
+  @AfterAll
+  static void stopEngine() throws InterruptedException {
+    broker.stop();
+  }
+
+  @Test
+  void aKilledApplicationsHeldJobIsDoneOnceByTheNextOne() throws Exception {
+    start();
+    String id = post("/api/v1/deals", disclosure()).get("id").asText();
+    long screen = awaitTask(id, "ScreenDisclosure");
+
+    try (Connection db = DriverManager.getConnection(EmbeddedInfrastructure.shared().jdbcUrl(SCHEMA)
+        + "&user=root"); Statement s = db.createStatement()) {
+      // While the valuation table is locked, the valuation worker activates its job and then waits on it.
+      s.execute("LOCK TABLES valuation WRITE");
+      post("/api/v1/tasks/" + screen + "/complete", Map.of("decision", "PURSUE"));
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> waitingOnValuation(s));
+      app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      s.execute("UNLOCK TABLES");
+      assertThat(count(s, "SELECT COUNT(*) FROM valuation WHERE deal_id = '" + id + "'")).isZero();
+    }
+
+    start();
+    long prepare = awaitTask(id, "PrepareTermSheet");
+    assertThat(prepare).isPositive();
+    try (Connection db = DriverManager.getConnection(EmbeddedInfrastructure.shared().jdbcUrl(SCHEMA)
+        + "&user=root"); Statement s = db.createStatement()) {
+      assertThat(count(s, "SELECT COUNT(*) FROM valuation WHERE deal_id = '" + id + "'")).isEqualTo(1);
+      assertThat(count(s, "SELECT COUNT(*) FROM history_event WHERE deal_id = '" + id
+          + "' AND type = 'VALUATION_COMPUTED'")).isEqualTo(1);
+      assertThat(count(s, "SELECT COUNT(*) FROM task WHERE deal_id = '" + id + "'")).isEqualTo(2);
+      assertThat(count(s, "SELECT COUNT(*) FROM history_event WHERE deal_id = '" + id
+          + "' AND type = 'TASK_COMPLETED'")).isEqualTo(1);
+    }
+    assertThat(get("/api/v1/deals/" + id + "/trail/verification").get("intact").asBoolean()).isTrue();
+    app.destroy();
+    app.waitFor(60, TimeUnit.SECONDS);
+  }
+
+  /** The killed process's worker sits in a wait for the table lock. */
+  private static boolean waitingOnValuation(Statement s) throws Exception {
+    try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.processlist"
+        + " WHERE state LIKE '%metadata lock%' AND info LIKE '%valuation%'")) {
+      return rs.next() && rs.getInt(1) > 0;
+    }
+  }
+
+  private static int count(Statement s, String sql) throws Exception {
+    try (ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  /** Starts the application as a process of its own and waits until it answers. */
+  private void start() throws Exception {
+    port = freePort();
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-cp", classpath()));
+    properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+    command.add("-Dserver.port=" + port);
+    command.add("io.ttdesk.DealDeskApplication");
+    app = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "killed-application.log").toFile())).start();
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+      if (!app.isAlive()) {
+        throw new IllegalStateException("the application exited; see target/killed-application.log");
+      }
+      try {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+      } catch (IOException e) {
+        return false;
+      }
+    });
+  }
+
+  /** This JVM's class path without the packaged application, whose classes (and diagrams) are there already. */
+  private static String classpath() {
+    List<String> entries = new ArrayList<>();
+    for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      if (!e.matches(".*/target/ttdesk-[^/]*\\.jar") && !entries.contains(e)) {
+        entries.add(e);
+      }
+    }
+    return String.join(java.io.File.pathSeparator, entries);
+  }
+
+  private long awaitTask(String dealId, String type) {
+    return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+      for (JsonNode t : get("/api/v1/tasks?dealId=" + dealId)) {
+        if (t.get("type").asText().equals(type)) {
+          return t.get("id").asLong();
+        }
+      }
+      return null;
+    }, java.util.Objects::nonNull);
+  }
+
+  private JsonNode get(String path) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET());
+  }
+
+  private JsonNode post(String path, Object body) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  private JsonNode send(HttpRequest.Builder r) throws Exception {
+    HttpResponse<String> res = http.send(r.timeout(Duration.ofSeconds(30)).header("Authorization", "Basic " + Base64.getEncoder()
+        .encodeToString(("broker:" + DemoData.PASSWORD).getBytes(StandardCharsets.UTF_8))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(res.statusCode()).as(res.body()).isBetween(200, 299);
+    return JSON.readTree(res.body());
+  }
+
+  private static Map<String, Object> disclosure() {
+    return DeskClient.disclosure("SHA", "CN", "CN", null);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
