@@ -35,8 +35,6 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 @EnableMethodSecurity
 class SecurityConfig {
 
-  /** The roles that may change anything; the auditor only reads. */
-  private static final String[] WRITERS = {"BROKER", "MANAGER", "ADMIN"};
 
   /**
    * The REST API, the health probes and the single-page client: stateless, with HTTP Basic, or with
@@ -54,9 +52,15 @@ class SecurityConfig {
             .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
             .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
-            // Every change needs a role that may change something: an auditor's request stops here,
-            // whatever a controller says.
-            .requestMatchers("/api/**").hasAnyRole(WRITERS)
+            // Who may change what, decided here before any body is read, so a wrong role always gets
+            // 403 (the controllers check again): the auditor changes nothing, administrators manage
+            // the network's users, centres, policies and lists, brokers and managers work the deals.
+            .requestMatchers("/api/v1/users/**", "/api/v1/centres/**", "/api/v1/policies/**",
+                "/api/v1/screening-lists/**", "/api/v1/exchange-rates/**").hasRole("ADMIN")
+            .requestMatchers("/api/v1/incidents/**").hasAnyRole("MANAGER", "ADMIN")
+            .requestMatchers("/api/v1/tasks/*/assignment").hasRole("MANAGER")
+            .requestMatchers("/api/v1/deals/**", "/api/v1/tasks/**").hasAnyRole("BROKER", "MANAGER")
+            .requestMatchers("/api/**").denyAll()
             .anyRequest().authenticated())
         .exceptionHandling(ex -> ex.accessDeniedHandler((req, res, e) ->
             write(res, json, HttpStatus.FORBIDDEN, "Forbidden", "Your role does not allow this.")))
@@ -122,7 +126,9 @@ class SecurityConfig {
         .addFilterBefore(new FreshUser(users), AuthorizationFilter.class)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/login", "/ui/**", "/error").permitAll()
-            .requestMatchers(HttpMethod.POST, "/desk/**").hasAnyRole(WRITERS)
+            .requestMatchers(HttpMethod.POST, "/desk/incidents/**").hasAnyRole("MANAGER", "ADMIN")
+            .requestMatchers(HttpMethod.POST, "/desk/tasks/*/assignment").hasRole("MANAGER")
+            .requestMatchers(HttpMethod.POST, "/desk/**").hasAnyRole("BROKER", "MANAGER")
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/desk", true).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?out"))

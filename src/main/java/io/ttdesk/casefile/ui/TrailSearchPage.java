@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The auditor's starting page: trail events across the deals of their centres, each linked to its case trail. */
 @Controller
-@PreAuthorize("hasAnyRole('AUDITOR','MANAGER')")
+@PreAuthorize("hasAnyRole('AUDITOR','MANAGER','ADMIN')")
 class TrailSearchPage {
 
   private final TrailSearch trails;
