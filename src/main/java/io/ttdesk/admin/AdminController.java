@@ -43,6 +43,11 @@ class AdminController {
     return users.all();
   }
 
+  @GetMapping("/api/v1/users/{username}")
+  Users.UserView user(@PathVariable String username) {
+    return users.one(username);
+  }
+
   @PostMapping("/api/v1/users")
   ResponseEntity<Users.UserView> create(@RequestBody Users.NewUser user, @AuthenticationPrincipal DeskUser admin) {
     Users.UserView created = users.create(user, centres::exists, admin);
@@ -65,6 +70,11 @@ class AdminController {
   @GetMapping("/api/v1/centres")
   List<CentreView> centres() {
     return centres.all().stream().map(CentreView::of).toList();
+  }
+
+  @GetMapping("/api/v1/centres/{code}")
+  CentreView centre(@PathVariable String code) {
+    return CentreView.of(centres.one(code));
   }
 
   @PostMapping("/api/v1/centres")

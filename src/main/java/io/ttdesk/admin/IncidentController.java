@@ -4,6 +4,7 @@ import io.ttdesk.pipeline.PipelineFilters;
 import io.ttdesk.process.Incident;
 import io.ttdesk.process.Incidents;
 import io.ttdesk.security.DeskUser;
+import io.ttdesk.security.Role;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,12 +28,12 @@ class IncidentController {
 
   @GetMapping("/api/v1/incidents")
   List<Incident> open(@AuthenticationPrincipal DeskUser user) {
-    return incidents.open(centres.granted(user).keySet());
+    return incidents.open(centres.granted(user).keySet(), user.has(Role.ADMIN));
   }
 
   @PostMapping("/api/v1/incidents/{jobKey}/retry")
   Incident retry(@PathVariable long jobKey, @AuthenticationPrincipal DeskUser user) {
-    incidents.get(jobKey, centres.granted(user).keySet());
+    incidents.get(jobKey, centres.granted(user).keySet(), user.has(Role.ADMIN));
     return incidents.retry(jobKey, user.username());
   }
 }

@@ -35,6 +35,11 @@ public class Centres {
   }
 
   @Transactional(readOnly = true)
+  public Centre one(String code) {
+    return centres.findById(code).orElseThrow(() -> new io.ttdesk.common.NotFoundException("centre", code));
+  }
+
+  @Transactional(readOnly = true)
   public boolean exists(String code) {
     return code != null && centres.existsById(code);
   }

@@ -42,21 +42,23 @@ public class Incidents {
     log.error("Job {} ({}) of deal {} ran out of retries: {}", job.getKey(), job.getType(), dealId, message);
   }
 
+  /** Open incidents of the centres' deals; with {@code all}, also those whose deal is unknown. */
   @Transactional(readOnly = true)
-  public List<Incident> open(Collection<String> centres) {
-    return centres.isEmpty() ? List.of() : incidents.openIn(centres);
+  public List<Incident> open(Collection<String> centres, boolean all) {
+    return centres.isEmpty() && !all ? List.of() : incidents.openIn(centres.isEmpty() ? List.of("") : centres, all);
   }
 
   @Transactional(readOnly = true)
-  public Incident get(long jobKey, Collection<String> centres) {
-    return open(centres).stream().filter(i -> i.getJobKey() == jobKey).findFirst()
+  public Incident get(long jobKey, Collection<String> centres, boolean all) {
+    return open(centres, all).stream().filter(i -> i.getJobKey() == jobKey).findFirst()
         .orElseThrow(() -> new NotFoundException("incident", jobKey));
   }
 
   /** Sends the deal through the failed step again; the caller has checked the deal is theirs. */
   @Transactional
   public Incident retry(long jobKey, String user) {
-    Incident incident = incidents.findById(jobKey).orElseThrow(() -> new NotFoundException("incident", jobKey));
+    // Locked: of two people retrying at once, the second sees the first one's retry.
+    Incident incident = incidents.lockById(jobKey).orElseThrow(() -> new NotFoundException("incident", jobKey));
     if (!incident.isOpen()) {
       throw new ConflictException("incident", "was already retried by " + incident.getRetriedBy());
     }

@@ -49,6 +49,11 @@ public class Users {
     return users.findAll(org.springframework.data.domain.Sort.by("username")).stream().map(UserView::of).toList();
   }
 
+  @Transactional(readOnly = true)
+  public UserView one(String username) {
+    return users.findById(username).map(UserView::of).orElseThrow(() -> new NotFoundException("user", username));
+  }
+
   /** Creates a user; the centres must exist (the caller passes the check), and only an admin may have none. */
   @Transactional
   public UserView create(NewUser u, Predicate<String> centreExists, DeskUser admin) {
@@ -79,10 +84,16 @@ public class Users {
     Set<Role> roles = roles(c.roles(), problems);
     Set<String> centres = centres(c.centres(), roles, centreExists, problems);
     String name = name(c.displayName(), problems);
-    boolean enabled = c.enabled() == null || c.enabled();
-    if (username.equals(admin.username()) && (!enabled || !roles.contains(Role.ADMIN))) {
+    // Left out, the account stays as it is: an edit never turns a disabled account back on.
+    boolean enabled = c.enabled() == null ? user.isEnabled() : c.enabled();
+    boolean staysAdmin = enabled && roles.contains(Role.ADMIN);
+    // The stored name, not the one in the address: usernames compare without regard to case.
+    if (user.getUsername().equals(admin.username()) && !staysAdmin) {
       problems.add(new FieldProblem(enabled ? "roles" : "enabled",
           "an administrator cannot take away their own access"));
+    } else if (!staysAdmin && DeskUser.of(user).has(Role.ADMIN) && user.isEnabled()
+        && users.lockEnabledAdmins().stream().filter(u -> DeskUser.of(u).has(Role.ADMIN)).count() <= 1) {
+      problems.add(new FieldProblem("roles", "the last enabled administrator must stay one"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);

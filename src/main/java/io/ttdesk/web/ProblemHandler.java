@@ -86,6 +86,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         "The workflow engine did not accept the command; nothing was stored. Try again shortly.", "engine-unavailable");
   }
 
+  /** The database cannot be reached: the request did nothing and may be sent again. */
+  @ExceptionHandler({org.springframework.transaction.CannotCreateTransactionException.class,
+      org.springframework.dao.DataAccessResourceFailureException.class})
+  ProblemDetail databaseAway(Exception e) {
+    log.warn("Database unreachable: {}", e.toString());
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+        "The case store cannot be reached; nothing was stored. Try again shortly.", "unavailable");
+  }
+
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
     return invalid(List.of(new FieldProblem(e.getName(), "is not a valid value: " + e.getValue())));

@@ -20,6 +20,8 @@ class AdministrationIT extends ApiTest {
     JsonNode created = post("admin", "/api/v1/centres", Map.of("code", code, "name", "Nairobi Transfer Office",
         "country", "KE", "currency", "KES")).expect(201).body();
     assertThat(created.get("revenuePolicy").asText()).isEqualTo("STANFORD_CLASSIC");
+    assertThat(get("admin", "/api/v1/centres/" + code).expect(200).body().get("currency").asText()).isEqualTo("KES");
+    get("admin", "/api/v1/centres/NOPE").expect(404);
     assertThat(get("admin", "/api/v1/centres").expect(200).body().findValuesAsText("code")).contains(code, "SHA");
     post("admin", "/api/v1/centres", Map.of("code", code, "name", "Again", "country", "KE", "currency", "KES"))
         .expect(409).problemOn("code");
@@ -39,6 +41,7 @@ class AdministrationIT extends ApiTest {
         "password", PASSWORD, "roles", List.of("BROKER"), "centres", List.of("BER"))).expect(201).body();
     assertThat(created.has("password")).isFalse();
     assertThat(created.has("passwordHash")).isFalse();
+    assertThat(get("admin", "/api/v1/users/" + name).expect(200).body().get("roles").toString()).contains("BROKER");
     assertThat(status(name, PASSWORD, "/api/v1/deals?centre=BER")).isEqualTo(200);
     assertThat(status(name, PASSWORD, "/api/v1/pipeline")).isEqualTo(403);
 
@@ -61,9 +64,16 @@ class AdministrationIT extends ApiTest {
     call("admin", "PUT", "/api/v1/users/" + name, Map.of("displayName", "Grace Hopper", "roles", List.of("MANAGER"),
         "centres", List.of("BER"), "enabled", false)).expect(200);
     assertThat(status(name, PASSWORD + "!", "/api/v1/deals")).isEqualTo(401);
+    // An edit that leaves "enabled" out keeps the account disabled.
+    call("admin", "PUT", "/api/v1/users/" + name, Map.of("displayName", "Grace B. Hopper", "roles",
+        List.of("MANAGER"), "centres", List.of("BER"))).expect(200);
+    assertThat(status(name, PASSWORD + "!", "/api/v1/deals")).isEqualTo(401);
 
     call("admin", "PUT", "/api/v1/users/admin", Map.of("displayName", "Site administrator", "roles", List.of("ADMIN"),
         "centres", List.of(), "enabled", false)).expect(400).problemOn("enabled");
+    // Spelt in capitals the address still names the administrator's own account.
+    call("admin", "PUT", "/api/v1/users/ADMIN", Map.of("displayName", "Site administrator", "roles",
+        List.of("BROKER"), "centres", List.of("SHA"))).expect(400).problemOn("roles");
     call("admin", "PUT", "/api/v1/users/nobody-here", Map.of("displayName", "x", "roles", List.of("ADMIN"),
         "centres", List.of())).expect(404);
     JsonNode all = get("admin", "/api/v1/users").expect(200).body();

@@ -7,7 +7,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application on the embedded engine and MariaDB, driven only through its REST API as the
- * demo users. All integration tests share this one context.
+ * demo users. The integration tests on the embedded engine share this one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"ttdesk.demo.deals=false", "camunda.client.worker.defaults.poll-interval=PT1S",

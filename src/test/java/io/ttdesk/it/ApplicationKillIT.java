@@ -64,6 +64,13 @@ class ApplicationKillIT {
     broker.stop();
   }
 
+  @org.junit.jupiter.api.AfterEach
+  void stopApplication() throws InterruptedException {
+    if (app != null && app.isAlive()) {
+      app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   @Test
   void aKilledApplicationsHeldJobIsDoneOnceByTheNextOne() throws Exception {
     start();

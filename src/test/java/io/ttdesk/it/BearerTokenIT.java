@@ -63,7 +63,7 @@ class BearerTokenIT {
 
   @Test
   void expiredForgedOrUnknownTokensAndPasswordsAreRefused() throws Exception {
-    assertThat(get("/api/v1/deals", "Bearer " + token(IDP, "broker", -60))).isEqualTo(401);
+    assertThat(get("/api/v1/deals", "Bearer " + token(IDP, "broker", -600))).isEqualTo(401);
     assertThat(get("/api/v1/deals", "Bearer " + token(STRANGER, "broker", 300))).isEqualTo(401);
     assertThat(get("/api/v1/deals", "Bearer " + token(IDP, "mallory", 300))).isEqualTo(401);
     assertThat(get("/api/v1/deals", "Bearer not-a-token")).isEqualTo(401);

@@ -21,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"ttdesk.demo.deals=false", "camunda.client.worker.defaults.poll-interval=PT1S",
         "ttdesk.docket.check-cron=-", "ttdesk.files.dir=target/test-files", "ttdesk.tasks.keep-interval=PT24H"})
+// Its context would otherwise stay cached, polling a broker that is gone.
+@org.springframework.test.annotation.DirtiesContext
 class BrokerRestartIT extends DeskClient {
 
   private static StandaloneBroker broker;

@@ -33,6 +33,7 @@ class RoleMatrixIT extends ApiTest {
 
   private static final Map<String, String> ALLOWED = Map.ofEntries(
       Map.entry("GET /api/v1/centres", "D"),
+      Map.entry("GET /api/v1/centres/{code}", "D"),
       Map.entry("GET /api/v1/deals", "BMAD"),
       Map.entry("GET /api/v1/deals/{id}", "BMAD"),
       Map.entry("GET /api/v1/deals/{id}/docket", "BMAD"),
@@ -58,6 +59,7 @@ class RoleMatrixIT extends ApiTest {
       Map.entry("GET /api/v1/trail/public-key", "BMAD"),
       Map.entry("GET /api/v1/trail/search", "MAD"),
       Map.entry("GET /api/v1/users", "D"),
+      Map.entry("GET /api/v1/users/{username}", "D"),
       Map.entry("GET /desk", "BMAD"),
       Map.entry("GET /desk/deals/new", "BM"),
       Map.entry("GET /desk/deals/{id}", "BMAD"),

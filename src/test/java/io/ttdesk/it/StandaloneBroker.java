@@ -58,6 +58,11 @@ final class StandaloneBroker {
     env.put("ZEEBE_BROKER_DATA_DIRECTORY", data.toString());
     env.put("JAVA_OPTS", "-Xmx512m");
     process = b.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (process != null) {
+        process.destroyForcibly();
+      }
+    }));
     HttpClient http = HttpClient.newHttpClient();
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     while (Instant.now().isBefore(deadline)) {
@@ -75,6 +80,7 @@ final class StandaloneBroker {
       }
       Thread.sleep(500);
     }
+    stop();
     throw new IllegalStateException("the broker was not ready within 120 s; see " + log);
   }
 

@@ -5,6 +5,7 @@ import io.ttdesk.pipeline.PipelineFilters;
 import io.ttdesk.pipeline.Sections;
 import io.ttdesk.process.Incidents;
 import io.ttdesk.security.DeskUser;
+import io.ttdesk.security.Role;
 import io.ttdesk.web.ui.Formats;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -66,14 +67,14 @@ class PipelinePage {
     model.addAttribute("distributionChart", bars(r.signatureDistribution().stream()
         .map(b -> new Row(b.label(), BigDecimal.valueOf(b.deals()), String.valueOf(b.deals()), "a")).toList()));
     model.addAttribute("moneyChart", bars(moneyByMonth(r, f.currency())));
-    model.addAttribute("incidents", incidents.open(f.centres()));
+    model.addAttribute("incidents", incidents.open(f.centres(), user.has(Role.ADMIN)));
     return "pipeline";
   }
 
   /** Sends a deal through a failed step again, once its cause is fixed. */
   @PostMapping("/desk/incidents/{jobKey}/retry")
   String retry(@PathVariable long jobKey, @AuthenticationPrincipal DeskUser user) {
-    incidents.get(jobKey, filters.granted(user).keySet());
+    incidents.get(jobKey, filters.granted(user).keySet(), user.has(Role.ADMIN));
     incidents.retry(jobKey, user.username());
     return "redirect:/desk/pipeline#incidents";
   }
