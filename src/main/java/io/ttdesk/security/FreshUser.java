@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -34,7 +36,14 @@ final class FreshUser extends OncePerRequestFilter {
       throws ServletException, IOException {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth != null && auth.getPrincipal() instanceof DeskUser before) {
-      DeskUser now = load(before.username());
+      DeskUser now;
+      try {
+        now = load(before.username());
+      } catch (DataAccessException | TransactionException e) {
+        // The users cannot be read (the database is away): not the person's fault, and nothing was done.
+        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        return;
+      }
       if (now == null || !now.isEnabled() || !now.passwordHash().equals(before.passwordHash())) {
         HttpSession session = request.getSession(false);
         if (session != null) {

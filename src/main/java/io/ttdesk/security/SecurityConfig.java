@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -77,12 +79,16 @@ class SecurityConfig {
       http.oauth2ResourceServer(rs -> rs
           .jwt(j -> j.decoder(jwt).jwtAuthenticationConverter(token -> fromToken(token, users, usernameClaim)))
           .authenticationEntryPoint((req, res, e) -> {
+            if (e instanceof AuthenticationServiceException) {
+              write(res, json, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", "Try again in a moment.");
+              return;
+            }
             res.setHeader("WWW-Authenticate", "Bearer");
             write(res, json, HttpStatus.UNAUTHORIZED, "Sign-in required", "Send a valid bearer token.");
           }));
     } else {
       http.httpBasic(basic -> basic.authenticationEntryPoint((req, res, e) -> {
-        if (e instanceof InternalAuthenticationServiceException) {
+        if (e instanceof AuthenticationServiceException) {
           // The users could not be read (the database is away): not the caller's fault.
           write(res, json, HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable", "Try again in a moment.");
           return;
@@ -108,6 +114,8 @@ class SecurityConfig {
       user = (DeskUser) users.loadUserByUsername(username);
     } catch (UsernameNotFoundException e) {
       throw new InvalidBearerTokenException("The token names no user of this application.");
+    } catch (DataAccessException | TransactionException e) {
+      throw new AuthenticationServiceException("The users cannot be read.", e);
     }
     if (!user.isEnabled()) {
       throw new InvalidBearerTokenException("The token names a disabled user.");

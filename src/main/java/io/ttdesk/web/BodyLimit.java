@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * API request bodies have a size limit: 1 MB of JSON, 20 MB for a CSV list. A larger declared body
  * is refused with 413 before anything reads it (or checks a password); a body sent without a length
- * stops being read at the limit.
+ * is refused with 413 as soon as it goes past the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -46,7 +46,14 @@ class BodyLimit extends OncePerRequestFilter {
     chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
   }
 
-  /** A body without a declared length, cut off at the limit: it then reads as truncated, malformed input. */
+  /** Thrown when a body without a declared length goes past the limit; answered 413. */
+  static final class TooLarge extends IOException {
+    TooLarge(long limit) {
+      super("request body larger than " + limit + " bytes");
+    }
+  }
+
+  /** A body without a declared length, read up to the limit and refused past it. */
   private static final class Limited extends HttpServletRequestWrapper {
 
     private final long limit;
@@ -57,6 +64,12 @@ class BodyLimit extends OncePerRequestFilter {
     }
 
     @Override
+    public java.io.BufferedReader getReader() throws IOException {
+      String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+      return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), encoding));
+    }
+
+    @Override
     public ServletInputStream getInputStream() throws IOException {
       ServletInputStream in = super.getInputStream();
       return new ServletInputStream() {
@@ -64,18 +77,27 @@ class BodyLimit extends OncePerRequestFilter {
 
         @Override
         public int read() throws IOException {
-          if (read >= limit) {
-            throw new IOException("request body larger than " + limit + " bytes");
-          }
           int b = in.read();
-          if (b >= 0) {
-            read++;
-          }
+          count(b < 0 ? 0 : 1);
           return b;
         }
 
         @Override
-        public boolean isFinished() { return in.isFinished() || read >= limit; }
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+          int n = in.read(buffer, offset, length);
+          count(Math.max(n, 0));
+          return n;
+        }
+
+        private void count(int n) throws IOException {
+          read += n;
+          if (read > limit) {
+            throw new TooLarge(limit);
+          }
+        }
+
+        @Override
+        public boolean isFinished() { return in.isFinished(); }
 
         @Override
         public boolean isReady() { return in.isReady(); }

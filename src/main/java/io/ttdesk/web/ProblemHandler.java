@@ -86,6 +86,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         "The workflow engine did not accept the command; nothing was stored. Try again shortly.", "engine-unavailable");
   }
 
+  /** A body without a declared length that went past the limit, read as bytes (CSV uploads). */
+  @ExceptionHandler(BodyLimit.TooLarge.class)
+  ProblemDetail tooLarge(BodyLimit.TooLarge e) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Payload Too Large", e.getMessage() + ".", "too-large");
+  }
+
   /** The database cannot be reached: the request did nothing and may be sent again. */
   @ExceptionHandler({org.springframework.transaction.CannotCreateTransactionException.class,
       org.springframework.dao.DataAccessResourceFailureException.class})
@@ -131,6 +137,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
       HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BodyLimit.TooLarge) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(problem(HttpStatus.PAYLOAD_TOO_LARGE,
+            "Payload Too Large", t.getMessage() + ".", "too-large"));
+      }
+    }
     FieldProblem problem = new FieldProblem("body", "is not readable JSON");
     if (e.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
       problem = new FieldProblem(path(jme), jme instanceof InvalidFormatException ife && ife.getTargetType().isEnum()

@@ -30,7 +30,7 @@ class DatabaseOutageIT extends ApiTest {
   CamundaClient camunda;
 
   @Test
-  void aDealWhoseWorkerMeetsADatabaseOutageFinishesOnceItIsBack() {
+  void aDealWhoseWorkerMeetsADatabaseOutageFinishesOnceItIsBack() throws Exception {
     String id = disclose(disclosure("SHA", "CN", "CN", null));
     long task = awaitTask("broker", id, "ScreenDisclosure");
     long instance = db.queryForObject("SELECT process_instance_key FROM task WHERE id = ?", Long.class, task);
@@ -40,10 +40,13 @@ class DatabaseOutageIT extends ApiTest {
     complete("broker", id, "PrepareTermSheet", termSheet(20000, LocalDate.now().plusMonths(6).toString()));
     awaitStage(id, "NEGOTIATION");
 
+    // A signed-in page visit, prepared while the user can still be read.
+    var page = as("broker", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/desk/tasks"));
     EmbeddedInfrastructure.shared().stopDatabase();
     Instant back;
     try {
       get("broker", "/api/v1/deals/" + id).expect(503);
+      assertThat(mvc.perform(page).andReturn().getResponse().getStatus()).isEqualTo(503);
       sleep(Duration.ofSeconds(12));
     } finally {
       EmbeddedInfrastructure.shared().startDatabase();

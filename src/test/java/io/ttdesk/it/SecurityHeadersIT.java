@@ -49,6 +49,25 @@ class SecurityHeadersIT extends ApiTest {
     // Refused before the password is even checked.
     assertThat(send("POST", "/api/v1/deals", "nobody", "application/json", big).statusCode()).isEqualTo(413);
     assertThat(db.queryForObject("SELECT COUNT(*) FROM deal", Long.class)).isEqualTo(deals);
+
+    // Sent without a length (chunked), the same body is refused once it passes the limit.
+    assertThat(chunked("/api/v1/deals", "application/json", big).statusCode()).isEqualTo(413);
+    assertThat(chunked("/api/v1/exchange-rates/import", "text/csv",
+        "base,quote,date,rate,source\n" + "USD,EUR,2026-01-01,1.1,x\n".repeat(900_000)).statusCode()).isEqualTo(413);
+    assertThat(chunked("/api/v1/deals", "application/json", "{}").statusCode()).isEqualTo(400);
+    assertThat(db.queryForObject("SELECT COUNT(*) FROM deal", Long.class)).isEqualTo(deals);
+  }
+
+  private HttpResponse<String> chunked(String path, String type, String body) throws Exception {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    String user = path.contains("exchange-rates") ? "admin" : "broker";
+    HttpRequest r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoData.PASSWORD)
+            .getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", type)
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+        .build();
+    return http.send(r, HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> send(String method, String path, String user, String type, String body)
