@@ -69,8 +69,10 @@ class BrokerRestartIT extends DeskClient {
     post("broker", "/api/v1/deals/" + id + "/signature",
         Map.of("signedOn", LocalDate.now().toString(), "signedBy", "Licensee CEO")).expect(202);
     awaitStage(id, "EXECUTION");
-    assertThat(db.queryForObject("SELECT COUNT(*) FROM scheduled_payment WHERE deal_id = ?", Integer.class, id))
-        .isPositive();
+    // The contract-activation worker builds the schedule once the engine has the signature.
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> db.queryForObject("SELECT COUNT(*) FROM scheduled_payment WHERE deal_id = ?", Integer.class, id),
+            n -> n > 0);
     assertThat(db.queryForObject("SELECT COUNT(*) FROM term_sheet WHERE deal_id = ?", Integer.class, id)).isEqualTo(1);
     assertThat(get("auditor", "/api/v1/deals/" + id + "/trail/verification").body().get("intact").asBoolean()).isTrue();
   }
