@@ -1,6 +1,6 @@
 package io.ttdesk.admin;
 
-import io.ttdesk.pipeline.PipelineFilters;
+import io.ttdesk.deal.Centres;
 import io.ttdesk.process.Incident;
 import io.ttdesk.process.Incidents;
 import io.ttdesk.security.DeskUser;
@@ -19,21 +19,20 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentController {
 
   private final Incidents incidents;
-  private final PipelineFilters centres;
+  private final Centres centres;
 
-  IncidentController(Incidents incidents, PipelineFilters centres) {
+  IncidentController(Incidents incidents, Centres centres) {
     this.incidents = incidents;
     this.centres = centres;
   }
 
   @GetMapping("/api/v1/incidents")
   List<Incident> open(@AuthenticationPrincipal DeskUser user) {
-    return incidents.open(centres.granted(user).keySet(), user.has(Role.ADMIN));
+    return incidents.open(centres.grantedTo(user).keySet(), user.has(Role.ADMIN));
   }
 
   @PostMapping("/api/v1/incidents/{jobKey}/retry")
   Incident retry(@PathVariable long jobKey, @AuthenticationPrincipal DeskUser user) {
-    incidents.get(jobKey, centres.granted(user).keySet(), user.has(Role.ADMIN));
-    return incidents.retry(jobKey, user.username());
+    return incidents.retry(jobKey, centres.grantedTo(user).keySet(), user.has(Role.ADMIN), user.username());
   }
 }

@@ -1,8 +1,8 @@
 package io.ttdesk.casefile;
 
 import io.ttdesk.common.InvalidInputException;
+import io.ttdesk.deal.Centres;
 import io.ttdesk.security.DeskUser;
-import io.ttdesk.security.Role;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,9 +23,11 @@ public class TrailSearch {
   public static final int PAGE_SIZE = 100;
 
   private final NamedParameterJdbcTemplate db;
+  private final Centres centres;
 
-  TrailSearch(NamedParameterJdbcTemplate db) {
+  TrailSearch(NamedParameterJdbcTemplate db, Centres centres) {
     this.db = db;
+    this.centres = centres;
   }
 
   public record Query(String actor, String type, String text, LocalDate from, LocalDate to, int page) {}
@@ -47,9 +49,7 @@ public class TrailSearch {
     if (q.page() < 0 || q.page() > 10_000) {
       throw new InvalidInputException("page", "must be from 0 to 10000");
     }
-    // Administrators read every centre's trails.
-    java.util.Collection<String> centres = user.has(Role.ADMIN)
-        ? db.getJdbcTemplate().queryForList("SELECT code FROM centre", String.class) : user.centres();
+    java.util.Collection<String> centres = this.centres.grantedTo(user).keySet();
     if (centres.isEmpty()) {
       return List.of();
     }

@@ -4,10 +4,13 @@ import io.ttdesk.common.ConflictException;
 import io.ttdesk.common.FieldProblem;
 import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.common.Money;
+import io.ttdesk.security.DeskUser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -32,6 +35,14 @@ public class Centres {
   @Transactional(readOnly = true)
   public List<Centre> all() {
     return centres.findAll(Sort.by("code"));
+  }
+
+  /** The centres a person may see, by code: every one for an administrator, otherwise those granted. */
+  @Transactional(readOnly = true)
+  public SortedMap<String, Centre> grantedTo(DeskUser user) {
+    SortedMap<String, Centre> granted = new TreeMap<>();
+    centres.findAll().stream().filter(c -> user.sees(c.getCode())).forEach(c -> granted.put(c.getCode(), c));
+    return granted;
   }
 
   @Transactional(readOnly = true)

@@ -4,9 +4,8 @@ import io.ttdesk.common.ForbiddenException;
 import io.ttdesk.common.InvalidInputException;
 import io.ttdesk.common.Money;
 import io.ttdesk.deal.Centre;
-import io.ttdesk.deal.CentreRepository;
+import io.ttdesk.deal.Centres;
 import io.ttdesk.security.DeskUser;
-import io.ttdesk.security.Role;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -28,27 +26,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class PipelineFilters {
 
-  private final CentreRepository centres;
+  private final Centres centres;
   private final Clock clock;
   private final int stalledDays;
 
-  PipelineFilters(CentreRepository centres, Clock clock, @Value("${ttdesk.pipeline.stalled-days:30}") int stalledDays) {
+  PipelineFilters(Centres centres, Clock clock, @Value("${ttdesk.pipeline.stalled-days:30}") int stalledDays) {
     this.centres = centres;
     this.clock = clock;
     this.stalledDays = stalledDays;
   }
 
-  /** The centres this person may report on, by code, with their names and currencies. */
-  public Map<String, Centre> granted(DeskUser user) {
-    Map<String, Centre> granted = new TreeMap<>();
-    centres.findAll().stream().filter(c -> user.has(Role.ADMIN) || user.centres().contains(c.getCode()))
-        .forEach(c -> granted.put(c.getCode(), c));
-    return granted;
-  }
-
   public Pipeline.Filter resolve(DeskUser user, List<String> centre, LocalDate from, LocalDate to, Integer stalled,
       String currency) {
-    Map<String, Centre> granted = granted(user);
+    Map<String, Centre> granted = centres.grantedTo(user);
     if (granted.isEmpty()) {
       throw new ForbiddenException("No centre is granted to you.");
     }

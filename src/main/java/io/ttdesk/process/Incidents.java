@@ -48,15 +48,15 @@ public class Incidents {
     return centres.isEmpty() && !all ? List.of() : incidents.openIn(centres.isEmpty() ? List.of("") : centres, all);
   }
 
-  @Transactional(readOnly = true)
-  public Incident get(long jobKey, Collection<String> centres, boolean all) {
-    return open(centres, all).stream().filter(i -> i.getJobKey() == jobKey).findFirst()
-        .orElseThrow(() -> new NotFoundException("incident", jobKey));
-  }
-
-  /** Sends the deal through the failed step again; the caller has checked the deal is theirs. */
+  /**
+   * Sends the deal through the failed step again. Only an open incident of the caller's centres (or,
+   * with {@code all}, of no known deal) is theirs to retry; any other answers as unknown.
+   */
   @Transactional
-  public Incident retry(long jobKey, String user) {
+  public Incident retry(long jobKey, Collection<String> centres, boolean all, String user) {
+    if (open(centres, all).stream().noneMatch(i -> i.getJobKey() == jobKey)) {
+      throw new NotFoundException("incident", jobKey);
+    }
     // Locked: of two people retrying at once, the second sees the first one's retry.
     Incident incident = incidents.lockById(jobKey).orElseThrow(() -> new NotFoundException("incident", jobKey));
     if (!incident.isOpen()) {

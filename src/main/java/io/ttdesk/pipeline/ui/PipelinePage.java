@@ -1,5 +1,6 @@
 package io.ttdesk.pipeline.ui;
 
+import io.ttdesk.deal.Centres;
 import io.ttdesk.pipeline.Pipeline;
 import io.ttdesk.pipeline.PipelineFilters;
 import io.ttdesk.pipeline.Sections;
@@ -34,8 +35,10 @@ class PipelinePage {
   private final PipelineFilters filters;
   private final Formats fmt;
   private final Incidents incidents;
+  private final Centres centres;
 
-  PipelinePage(Pipeline pipeline, PipelineFilters filters, Formats fmt, Incidents incidents) {
+  PipelinePage(Pipeline pipeline, PipelineFilters filters, Formats fmt, Incidents incidents, Centres centres) {
+    this.centres = centres;
     this.pipeline = pipeline;
     this.filters = filters;
     this.fmt = fmt;
@@ -50,7 +53,7 @@ class PipelinePage {
     Pipeline.Report r = pipeline.report(f, Pipeline.PAGE_ROWS);
     model.addAttribute("r", r);
     model.addAttribute("f", f);
-    model.addAttribute("granted", filters.granted(user).values());
+    model.addAttribute("granted", centres.grantedTo(user).values());
     model.addAttribute("sections", Sections.Section.values());
     model.addAttribute("funnelChart", bars(r.funnel().stream()
         .map(s -> new Row("funnel." + s.step(), BigDecimal.valueOf(s.deals()), s.deals()
@@ -74,8 +77,7 @@ class PipelinePage {
   /** Sends a deal through a failed step again, once its cause is fixed. */
   @PostMapping("/desk/incidents/{jobKey}/retry")
   String retry(@PathVariable long jobKey, @AuthenticationPrincipal DeskUser user) {
-    incidents.get(jobKey, filters.granted(user).keySet(), user.has(Role.ADMIN));
-    incidents.retry(jobKey, user.username());
+    incidents.retry(jobKey, centres.grantedTo(user).keySet(), user.has(Role.ADMIN), user.username());
     return "redirect:/desk/pipeline#incidents";
   }
 
