@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttdesk.local.DemoData;
 import io.ttdesk.local.EmbeddedInfrastructure;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -122,7 +121,7 @@ class ApplicationKillIT {
 
   /** Starts the application as a process of its own and waits until it answers. */
   private void start() throws Exception {
-    port = freePort();
+    port = EmbeddedInfrastructure.freePort();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx512m", "-cp", classpath()));
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
@@ -185,11 +184,5 @@ class ApplicationKillIT {
 
   private static Map<String, Object> disclosure() {
     return DeskClient.disclosure("SHA", "CN", "CN", null);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -6,8 +6,16 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttdesk.local.DemoData;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -15,7 +23,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Calls the application as the demo users, through its REST API and its pages, and drives deals
@@ -50,6 +62,60 @@ abstract class DeskClient {
     request.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
         users.loadUserByUsername(username)));
     return request;
+  }
+
+  /** One method and path the application maps, with its handler. */
+  record Mapped(String method, String pattern, HandlerMethod handler, RequestMappingInfo info) {}
+
+  /** Every method and path the application maps (but the live task stream, which never ends), in order. */
+  List<Mapped> mapped() {
+    List<Mapped> found = new ArrayList<>();
+    context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods()
+        .forEach((info, handler) -> {
+          if (info.getProducesCondition().getProducibleMediaTypes().contains(MediaType.TEXT_EVENT_STREAM)) {
+            return;
+          }
+          for (String pattern : info.getPatternValues()) {
+            for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+              found.add(new Mapped(method.name(), pattern, handler, info));
+            }
+          }
+        });
+    found.sort(Comparator.comparing(Mapped::pattern).thenComparing(Mapped::method));
+    return found;
+  }
+
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  /** A request exactly as given: any method, content type and body (none for a null body), as that user. */
+  HttpResponse<String> raw(String user, String method, String path, String contentType, String body)
+      throws Exception {
+    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path.replace(" ", "%20")))
+        .timeout(Duration.ofSeconds(30))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (user != null) {
+      r.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoData.PASSWORD)
+          .getBytes(StandardCharsets.UTF_8)));
+    }
+    if (contentType != null) {
+      r.header("Content-Type", contentType);
+    }
+    return http.send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The status any mapped path answers that user: the API over HTTP with an empty JSON object as the
+   * body of a write, pages through Spring MVC signed in, with a CSRF token.
+   */
+  int statusOf(String user, String method, String path) throws Exception {
+    if (path.startsWith("/desk")) {
+      return mvc.perform(as(user, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request(
+              org.springframework.http.HttpMethod.valueOf(method), path))
+          .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+          .andReturn().getResponse().getStatus();
+    }
+    return raw(user, method, path, "application/json", method.equals("GET") ? null : "{}").statusCode();
   }
 
   record Reply(int status, JsonNode body, String location) {

@@ -6,22 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ttdesk.local.DemoData;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,13 +24,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Ten thousand generated malformed or hostile requests across every write endpoint of the API:
@@ -63,14 +52,9 @@ class HostileInputIT extends ApiTest {
   record Endpoint(String method, String pattern, Type body, boolean csv) {}
 
   @Autowired
-  @Qualifier("requestMappingHandlerMapping")
-  RequestMappingHandlerMapping mappings;
-
-  @Autowired
   JdbcTemplate db;
 
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @Test
   void tenThousandHostileRequestsGetProblemAnswersAndChangeNothing() throws Exception {
@@ -90,7 +74,7 @@ class HostileInputIT extends ApiTest {
       String path = path(e.pattern(), dealId, taskId, e.body() == null && !e.csv() ? 1 : 5, random);
       String user = user(e.pattern(), random);
       String[] body = e.csv() ? csv(random) : json(e.body(), random);
-      HttpResponse<String> res = send(e.method(), path, user, body[0], body[1]);
+      HttpResponse<String> res = raw(user, e.method(), path, body[0], body[1]);
       statuses.merge(res.statusCode(), 1, Integer::sum);
       perEndpoint.merge(e.method() + " " + e.pattern(), 1, Integer::sum);
       String problem = problemIn(res);
@@ -110,29 +94,20 @@ class HostileInputIT extends ApiTest {
   /** Every write endpoint under /api, with the type of its body. */
   private List<Endpoint> endpoints() {
     List<Endpoint> found = new ArrayList<>();
-    for (Map.Entry<RequestMappingInfo, HandlerMethod> m : mappings.getHandlerMethods().entrySet()) {
-      for (RequestMethod method : m.getKey().getMethodsCondition().getMethods()) {
-        if (method == RequestMethod.GET) {
-          continue;
-        }
-        for (String pattern : m.getKey().getPatternValues()) {
-          if (!pattern.startsWith("/api/")) {
-            continue;
-          }
-          Type body = null;
-          boolean csv = !m.getKey().getConsumesCondition().getConsumableMediaTypes().isEmpty()
-              && m.getKey().getConsumesCondition().getConsumableMediaTypes().iterator().next().getSubtype().equals("csv");
-          for (Parameter p : m.getValue().getMethod().getParameters()) {
-            if (p.isAnnotationPresent(RequestBody.class)) {
-              body = p.getParameterizedType();
-            }
-          }
-          csv = csv || (body == byte[].class);
-          found.add(new Endpoint(method.name(), pattern, body, csv));
+    for (Mapped m : mapped()) {
+      if (m.method().equals("GET") || !m.pattern().startsWith("/api/")) {
+        continue;
+      }
+      Type body = null;
+      for (Parameter p : m.handler().getMethod().getParameters()) {
+        if (p.isAnnotationPresent(RequestBody.class)) {
+          body = p.getParameterizedType();
         }
       }
+      boolean csv = m.info().getConsumesCondition().getConsumableMediaTypes().stream()
+          .anyMatch(t -> t.getSubtype().equals("csv")) || body == byte[].class;
+      found.add(new Endpoint(m.method(), m.pattern(), body, csv));
     }
-    found.sort(java.util.Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));
     return found;
   }
 
@@ -283,23 +258,6 @@ class HostileInputIT extends ApiTest {
         "\u0000\u0001\u0002",
         "base,quote,date,rate,source\n" + "USD,EUR,2026-01-01,1.1,a\n".repeat(3) + "EUR,XXX,2026-01-01,0,b\n"};
     return new String[] {random.nextInt(10) == 0 ? "application/json" : "text/csv", bodies[random.nextInt(bodies.length)]};
-  }
-
-  private HttpResponse<String> send(String method, String path, String user, String contentType, String body)
-      throws Exception {
-    HttpRequest.Builder r;
-    try {
-      r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    } catch (IllegalArgumentException e) {
-      r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path.replace(" ", "%20")));
-    }
-    r.timeout(Duration.ofSeconds(30))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoData.PASSWORD)
-            .getBytes(StandardCharsets.UTF_8)))
-        .header("Accept", "application/json, application/problem+json")
-        .header("Content-Type", contentType)
-        .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return http.send(r.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   /** Why an answer is not acceptable, or null. */

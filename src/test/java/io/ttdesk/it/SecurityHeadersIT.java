@@ -23,7 +23,7 @@ class SecurityHeadersIT extends ApiTest {
 
   @Test
   void apiAnswersAndPagesCarryTheProtectiveHeaders() throws Exception {
-    HttpResponse<String> api = send("GET", "/api/v1/deals", "broker", null, null);
+    HttpResponse<String> api = raw("broker", "GET", "/api/v1/deals", null, null);
     assertThat(api.statusCode()).isEqualTo(200);
     assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(api.headers().firstValue("X-Frame-Options")).hasValue("DENY");
@@ -31,7 +31,7 @@ class SecurityHeadersIT extends ApiTest {
     assertThat(api.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
     assertThat(api.headers().firstValue("Set-Cookie")).isEmpty();
 
-    HttpResponse<String> login = send("GET", "/login", null, null, null);
+    HttpResponse<String> login = raw(null, "GET", "/login", null, null);
     assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
         .contains("default-src 'self'", "frame-ancestors 'none'");
     assertThat(login.headers().firstValue("X-Frame-Options")).hasValue("DENY");
@@ -42,12 +42,12 @@ class SecurityHeadersIT extends ApiTest {
   void anOversizedBodyIsRefusedBeforeItIsReadAndNothingIsStored() throws Exception {
     long deals = db.queryForObject("SELECT COUNT(*) FROM deal", Long.class);
     String big = "{\"title\": \"" + "x".repeat(1_100_000) + "\"}";
-    HttpResponse<String> res = send("POST", "/api/v1/deals", "broker", "application/json", big);
+    HttpResponse<String> res = raw("broker", "POST", "/api/v1/deals", "application/json", big);
     assertThat(res.statusCode()).isEqualTo(413);
     assertThat(res.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
     assertThat(json.readTree(res.body()).get("status").asInt()).isEqualTo(413);
     // Refused before the password is even checked.
-    assertThat(send("POST", "/api/v1/deals", "nobody", "application/json", big).statusCode()).isEqualTo(413);
+    assertThat(raw("nobody", "POST", "/api/v1/deals", "application/json", big).statusCode()).isEqualTo(413);
     assertThat(db.queryForObject("SELECT COUNT(*) FROM deal", Long.class)).isEqualTo(deals);
 
     // Sent without a length (chunked), the same body is refused once it passes the limit.
@@ -68,20 +68,5 @@ class SecurityHeadersIT extends ApiTest {
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
         .build();
     return http.send(r, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> send(String method, String path, String user, String type, String body)
-      throws Exception {
-    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (user != null) {
-      r.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DemoData.PASSWORD)
-          .getBytes(StandardCharsets.UTF_8)));
-    }
-    if (type != null) {
-      r.header("Content-Type", type);
-    }
-    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

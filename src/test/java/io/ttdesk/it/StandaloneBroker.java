@@ -1,7 +1,7 @@
 package io.ttdesk.it;
 
+import io.ttdesk.local.EmbeddedInfrastructure;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,11 +22,11 @@ final class StandaloneBroker {
   private final Path home;
   private final Path data;
   private final Path log;
-  private final int gatewayPort = freePort();
-  private final int commandPort = freePort();
-  private final int internalPort = freePort();
-  private final int serverPort = freePort();
-  private final int monitoringPort = freePort();
+  private final int gatewayPort = EmbeddedInfrastructure.freePort();
+  private final int commandPort = EmbeddedInfrastructure.freePort();
+  private final int internalPort = EmbeddedInfrastructure.freePort();
+  private final int serverPort = EmbeddedInfrastructure.freePort();
+  private final int monitoringPort = EmbeddedInfrastructure.freePort();
   private Process process;
 
   StandaloneBroker(Path home) throws IOException {
@@ -96,13 +96,5 @@ final class StandaloneBroker {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
     process = null;
-  }
-
-  private static int freePort() {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -151,7 +151,8 @@ public final class EmbeddedInfrastructure {
     }
   }
 
-  static int freePort() {
+  /** A port free at this moment, for a server a test starts. */
+  public static int freePort() {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     } catch (IOException e) {
