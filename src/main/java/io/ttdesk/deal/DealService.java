@@ -87,17 +87,38 @@ public class DealService {
             in.filingCountries() == null ? List.of() : in.filingCountries().stream().distinct().toList()),
         user.getUsername(), now);
     deals.saveAndFlush(deal);
+    deal.started(engine.startDeal(startVariables(deal)));
+    history.record(deal.getId(), user.actor(), "DEAL_DISCLOSED", "Disclosure " + deal.getReference() + " submitted",
+        Map.of("reference", deal.getReference(), "title", deal.getTitle(), "crossBorder", deal.isCrossBorder(),
+            "inventors", deal.getInventors(), "processInstanceKey", deal.getProcessInstanceKey()));
+    return deal;
+  }
+
+  /** The variables a deal's process starts with. */
+  public Map<String, Object> startVariables(Deal deal) {
     Map<String, Object> variables = new LinkedHashMap<>(negotiationSettings);
     variables.put(Vars.DEAL_ID, deal.getId());
     variables.put(Vars.CENTRE, deal.getCentre());
     variables.put(Vars.CROSS_BORDER, deal.isCrossBorder());
     variables.put(Vars.TRL, deal.getTrl());
     variables.put(Vars.EXPORT_RESTRICTED, false);
-    deal.started(engine.startDeal(variables));
-    history.record(deal.getId(), user.actor(), "DEAL_DISCLOSED", "Disclosure " + deal.getReference() + " submitted",
-        Map.of("reference", deal.getReference(), "title", deal.getTitle(), "crossBorder", deal.isCrossBorder(),
-            "inventors", deal.getInventors(), "processInstanceKey", deal.getProcessInstanceKey()));
-    return deal;
+    return variables;
+  }
+
+  /**
+   * Records that the deal's process instance was recreated, after the engine lost the earlier
+   * one, and where it stands again.
+   */
+  @Transactional
+  public void restarted(String id, long processInstanceKey, List<String> elements, Actor actor) {
+    Deal deal = deals.lockById(id).orElseThrow(() -> new IllegalStateException("no deal " + id));
+    Long before = deal.getProcessInstanceKey();
+    deal.started(processInstanceKey);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("processInstanceKey", processInstanceKey);
+    data.put("previousProcessInstanceKey", before);
+    data.put("elements", elements);
+    history.record(id, actor, "PROCESS_RECREATED", "Process recreated at " + String.join(", ", elements), data);
   }
 
   private static Deal.Valuation valuation(Disclosure.RevenueProjection v) {
@@ -188,7 +209,7 @@ public class DealService {
     Deal deal = lockForCommand(id, user, null, "withdrawal");
     deal.requestWithdrawal(clock.instant());
     history.record(id, user.actor(), "WITHDRAWAL_REQUESTED", "Withdrawal requested", Map.of("reason", reason));
-    engine.publish(Messages.WITHDRAWN, id, "withdrawal:" + id, Map.of());
+    engine.publish(Messages.WITHDRAWN, id, Messages.withdrawalId(id), Map.of());
     return deal;
   }
 

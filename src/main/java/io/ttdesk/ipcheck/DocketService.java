@@ -159,11 +159,34 @@ public class DocketService {
       items.save(item);
       history.record(dealId, WATCH, "DOCKET_DATE_OVERDUE", item.getDescription() + " was due " + e.due(),
           Map.of("item", e.id(), "dueOn", e.due()));
-      engine.publish(Messages.DOCKET_DATE_OVERDUE, dealId, "docket:" + dealId + ":" + e.id(), Map.of(Vars.DOCKET_ITEM,
-          Map.of("id", e.id(), "dueOn", e.due().toString(), "description", item.getDescription())));
+      publish(dealId, e, item);
       raised++;
     }
     return raised;
+  }
+
+  /**
+   * Raises again the tasks of passed dates that nobody has attended yet, for a process instance
+   * recreated after the engine lost the earlier one; returns how many.
+   */
+  @Transactional(readOnly = true)
+  public int raiseUnattendedAgain(String dealId) {
+    Deal deal = deals.byIds(List.of(dealId)).get(dealId);
+    Map<String, DocketItem> known = byKey(dealId);
+    int raised = 0;
+    for (FilingDocket.Entry e : entries(deal)) {
+      DocketItem item = known.get(e.id());
+      if (item != null && item.getRaisedAt() != null && item.getAction() == null) {
+        publish(dealId, e, item);
+        raised++;
+      }
+    }
+    return raised;
+  }
+
+  private void publish(String dealId, FilingDocket.Entry e, DocketItem item) {
+    engine.publish(Messages.DOCKET_DATE_OVERDUE, dealId, Messages.docketId(dealId, e.id()), Map.of(Vars.DOCKET_ITEM,
+        Map.of("id", e.id(), "dueOn", e.due().toString(), "description", item.getDescription())));
   }
 
   private List<FilingDocket.Entry> entries(Deal deal) {

@@ -124,7 +124,7 @@ public class RoyaltyService {
         + a.due() + " due", evidence(saved, period));
     // The message only says that a report arrived; the process reads what it made due from the store.
     engine.publish(Messages.ROYALTY_REPORT, Messages.periodKey(dealId, period.getCode()),
-        "royalty-report:" + dealId + ":" + period.getCode(), Map.of());
+        Messages.reportId(dealId, period.getCode()), Map.of());
     return saved;
   }
 

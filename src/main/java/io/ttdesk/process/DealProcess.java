@@ -89,6 +89,23 @@ public final class DealProcess {
     public static String periodKey(String dealId, String period) {
       return dealId + ":" + period;
     }
+
+    /** Message ids: the engine drops a second publication of the same one while the first is buffered. */
+    public static String paymentId(String paymentId) {
+      return "payment:" + paymentId;
+    }
+
+    public static String reportId(String dealId, String period) {
+      return "royalty-report:" + dealId + ":" + period;
+    }
+
+    public static String docketId(String dealId, String item) {
+      return "docket:" + dealId + ":" + item;
+    }
+
+    public static String withdrawalId(String dealId) {
+      return "withdrawal:" + dealId;
+    }
   }
 
   public static final class Errors {
@@ -157,6 +174,35 @@ public final class DealProcess {
     public static final String CHASE_ROYALTY_REPORT = "ChaseRoyaltyReport";
     public static final String CHASE_ROYALTY_PAYMENT = "ChaseRoyaltyPayment";
     public static final String ATTEND_DOCKET_DATE = "AttendDocketDate";
+  }
+
+  /**
+   * Elements a deal's process instance is recreated before when the engine has lost it: the
+   * places a deal waits at, and the first step of each stage.
+   */
+  public static final class Elements {
+    private Elements() {}
+    public static final String COMPUTE_VALUATION = "ComputeValuation";
+    public static final String CHECK_PATENT_POSITION = "CheckPatentPosition";
+    public static final String OWNERSHIP_SETTLED = "OwnershipMerge";
+    public static final String SCREEN_EXPORT_CONTROL = "ScreenExportControl";
+    public static final String SCREENING_SETTLED = "ScreeningMerge";
+    public static final String TERM_SHEET = "TermSheetMerge";
+    public static final String DECIDE_TERM_SHEET_APPROVAL = "DecideTermSheetApproval";
+    public static final String OFFER = "OfferMerge";
+    public static final String AWAIT_RESPONSE = "ResponseWaitMerge";
+    public static final String SIGNATURE = "SignatureMerge";
+    public static final String ACTIVATE_CONTRACT = "ActivateContract";
+    public static final String COLLECT_PAYMENTS = "CollectPayments";
+    public static final String ROYALTY_PERIODS = "RoyaltyPeriods";
+    /** User tasks inside the IP check subprocess, whose two branches are recreated together. */
+    public static final List<String> IP_CHECK_TASKS = List.of(Tasks.REVIEW_OWNERSHIP, Tasks.DECIDE_SCREENING_HIT);
+    /**
+     * User tasks that are not recreated directly: inside a multi-instance or event subprocess,
+     * they come back through their timer or message.
+     */
+    public static final List<String> NESTED_TASKS = List.of(Tasks.CHASE_PAYMENT, Tasks.CHASE_ROYALTY_REPORT,
+        Tasks.CHASE_ROYALTY_PAYMENT, Tasks.ATTEND_DOCKET_DATE);
   }
 
   /** Candidate groups are "brokers:CENTRE" and "managers:CENTRE" (see the diagram). */

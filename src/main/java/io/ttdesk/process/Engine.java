@@ -4,6 +4,7 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,33 @@ public class Engine {
         .send()
         .join()
         .getProcessInstanceKey();
+  }
+
+  /**
+   * Creates a deal's process instance anew, started before the given elements, for a deal whose
+   * instance the engine has lost.
+   */
+  public long recreateDeal(Map<String, Object> variables, List<String> startBefore) {
+    var command = client.newCreateInstanceCommand().bpmnProcessId(DealProcess.PROCESS_ID).latestVersion()
+        .variables(variables);
+    for (String element : startBefore) {
+      command = command.startBeforeElement(element);
+    }
+    return command.send().join().getProcessInstanceKey();
+  }
+
+  /** Whether the engine still has this process instance. */
+  public boolean hasInstance(long processInstanceKey) {
+    try {
+      // Setting no variables changes nothing and is refused for an instance the engine does not have.
+      client.newSetVariablesCommand(processInstanceKey).variables(Map.of()).send().join();
+      return true;
+    } catch (ClientStatusException e) {
+      if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   /**

@@ -101,7 +101,7 @@ public class RevenueService {
             "receivedOn", receivedOn, "scheduled", due.getAmount(), "reported", Map.of("currency", centreCurrency,
                 "amount", p.getReportingAmount(), "rate", reporting.rate(), "rateDate", reporting.date(),
                 "source", reporting.source())));
-    engine.publish(Messages.PAYMENT_RECEIVED, Messages.paymentKey(dealId, milestone), "payment:" + p.getId(), Map.of());
+    engine.publish(Messages.PAYMENT_RECEIVED, Messages.paymentKey(dealId, milestone), Messages.paymentId(p.getId()), Map.of());
     return p;
   }
 

@@ -28,6 +28,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -108,15 +109,33 @@ public class TaskService {
     if (existing != null) {
       return TaskView.of(existing);
     }
-    Task task = tasks.saveAndFlush(new Task(n.jobKey(), n.dealId(), n.centre(), n.elementId(), n.name(),
-        n.candidateGroup(), n.assignee(), n.subject(), n.dueAt(), n.followUpAt(), n.processInstanceKey(),
-        clock.instant()));
+    // After the engine lost the deal's process instance and it was recreated, the same step's open
+    // task of the earlier instance continues as this one: same person, due date and follow-up.
+    Task earlier = tasks.lockOpenOfDeal(n.dealId()).stream()
+        .filter(t -> t.getProcessInstanceKey() != n.processInstanceKey() && t.getElementId().equals(n.elementId())
+            && Objects.equals(t.getSubject(), n.subject()))
+        .findFirst().orElse(null);
+    Instant now = clock.instant();
+    Task task = earlier == null
+        ? new Task(n.jobKey(), n.dealId(), n.centre(), n.elementId(), n.name(), n.candidateGroup(), n.assignee(),
+            n.subject(), n.dueAt(), n.followUpAt(), n.processInstanceKey(), now)
+        : new Task(n.jobKey(), n.dealId(), n.centre(), n.elementId(), n.name(), n.candidateGroup(),
+            earlier.getAssignee(), n.subject(), earlier.getDueAt(), earlier.getFollowUpAt(), n.processInstanceKey(), now);
+    if (earlier != null) {
+      earlier.end(Task.State.WITHDRAWN, TASK_LIST.name(), "CONTINUED", now);
+    }
+    tasks.saveAndFlush(task);
     Map<String, Object> data = new HashMap<>();
     data.put("taskId", task.getId());
     data.put("type", task.getElementId());
     data.put("candidateGroup", task.getCandidateGroup());
     data.put("dueAt", task.getDueAt());
-    history.record(n.dealId(), TASK_LIST, "TASK_CREATED", "Task created: " + task.getName(), data);
+    if (earlier != null) {
+      data.put("continues", earlier.getId());
+      data.put("assignee", task.getAssignee());
+    }
+    history.record(n.dealId(), TASK_LIST, "TASK_CREATED", earlier == null ? "Task created: " + task.getName()
+        : "Task continued in the recreated process: " + task.getName(), data);
     events.publishEvent(new TaskOpened(task.getId(), task.getCentre(), task.getCandidateGroup(), task.getAssignee()));
     return TaskView.of(task);
   }

@@ -25,21 +25,22 @@ public final class EmbeddedInfrastructure {
   private static EmbeddedInfrastructure shared;
 
   private final DB db;
-  private final ZeebeTestEngine engine;
+  private ZeebeTestEngine engine;
   private final int dbPort;
   private final String database;
 
-  private EmbeddedInfrastructure(int dbPort, int enginePort, String database) {
+  /** With no directory, the database lives in a temporary one deleted when the JVM exits. */
+  private EmbeddedInfrastructure(int dbPort, int enginePort, String database, File directory) {
     this.dbPort = dbPort;
     this.database = database;
     try {
-      File base = Files.createTempDirectory("ttdesk-mariadb").toFile();
+      File base = directory != null ? directory : Files.createTempDirectory("ttdesk-mariadb").toFile();
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
           .setPort(dbPort)
           .setDatabaseVersion("mariadb-11.4.5")
           .setBaseDir(new File(base, "base"))
           .setDataDir(new File(base, "data"))
-          .setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+          .setDeletingTemporaryBaseAndDataDirsOnShutdown(directory == null);
       if ("root".equals(System.getProperty("user.name"))) {
         config.addArg("--user=root");
       }
@@ -57,8 +58,67 @@ public final class EmbeddedInfrastructure {
     } catch (Exception e) {
       throw new IllegalStateException("embedded MariaDB did not start", e);
     }
-    engine = EngineFactory.create(enginePort);
-    engine.start();
+    engine = startEngine(enginePort);
+  }
+
+  /**
+   * Starts an in-memory engine. It numbers its keys from the start of the key range, like every
+   * fresh engine, while the case store may hold job and instance keys of an earlier engine: keys
+   * identify tasks and handled jobs, so the engine is first moved past the highest key stored.
+   */
+  private ZeebeTestEngine startEngine(int port) {
+    ZeebeTestEngine started = EngineFactory.create(port);
+    long highest = highestStoredKey();
+    if (highest > 0) {
+      numberKeysAfter(started, highest);
+    }
+    started.start();
+    return started;
+  }
+
+  private long highestStoredKey() {
+    String[] columns = {"task.id", "task.process_instance_key", "processed_job.job_key", "deal.process_instance_key",
+        "job_incident.job_key", "job_incident.element_instance_key", "job_incident.process_instance_key"};
+    long highest = 0;
+    try (Connection c = DriverManager.getConnection(jdbcUrl(), "root", ""); Statement s = c.createStatement()) {
+      for (String column : columns) {
+        String[] tableAndColumn = column.split("\\.");
+        try (var rs = s.executeQuery("SELECT MAX(" + tableAndColumn[1] + ") FROM " + tableAndColumn[0])) {
+          rs.next();
+          highest = Math.max(highest, rs.getLong(1));
+        } catch (java.sql.SQLException noTableYet) {
+          // a database the application has not migrated yet holds no keys
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("could not read the stored keys", e);
+    }
+    return highest;
+  }
+
+  /** Sets the engine's key generator (its in-memory state is not reachable otherwise) before it starts. */
+  @SuppressWarnings("unchecked")
+  private static void numberKeysAfter(ZeebeTestEngine engine, long highest) {
+    try {
+      java.lang.reflect.Field field = engine.getClass().getDeclaredField("database");
+      field.setAccessible(true);
+      var state = (io.camunda.zeebe.db.ZeebeDb<io.camunda.zeebe.protocol.ZbColumnFamilies>) field.get(engine);
+      var context = state.createContext();
+      context.runInTransaction(() -> new io.camunda.zeebe.stream.impl.state.DbKeyGenerator(1, state, context)
+          .setKeyIfHigher(highest));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("could not set the engine's first key", e);
+    }
+  }
+
+  /**
+   * Replaces the engine with a new, empty one on another port, as when the local run stops and
+   * starts again; the database keeps its data. Returns the new engine's properties.
+   */
+  public synchronized Map<String, String> replaceEngine() {
+    engine.stop();
+    engine = startEngine(freePort());
+    return properties();
   }
 
   /** Stops the database server (its data stays), for tests of what the application does without it. */
@@ -88,7 +148,12 @@ public final class EmbeddedInfrastructure {
   }
 
   public static EmbeddedInfrastructure start(int dbPort, int enginePort) {
-    EmbeddedInfrastructure infra = new EmbeddedInfrastructure(dbPort, enginePort, "ttdesk");
+    return start(dbPort, enginePort, null);
+  }
+
+  /** With a directory, the database keeps its data there from one run to the next. */
+  public static EmbeddedInfrastructure start(int dbPort, int enginePort, File directory) {
+    EmbeddedInfrastructure infra = new EmbeddedInfrastructure(dbPort, enginePort, "ttdesk", directory);
     Runtime.getRuntime().addShutdownHook(new Thread(infra::stop, "embedded-infrastructure-stop"));
     return infra;
   }
