@@ -35,15 +35,33 @@ class TaskStreamIT extends ApiTest {
     assertThat(berlin.poll(1, TimeUnit.SECONDS)).isNull();
   }
 
-  /** Signs in through the form and collects the data lines of the "task" events of the stream. */
+  @Test
+  void aDisabledUsersOpenStreamEndsAndHearsNothingMore() throws Exception {
+    post("admin", "/api/v1/users", java.util.Map.of("username", "streamer", "displayName", "Stream Listener",
+        "password", "listening-for-tasks", "roles", java.util.List.of("BROKER"), "centres", java.util.List.of("SHA")))
+        .expect(201);
+    BlockingQueue<String> disabled = listen("streamer", "listening-for-tasks");
+    BlockingQueue<String> shanghai = listen("broker");
+    call("admin", "PUT", "/api/v1/users/streamer", java.util.Map.of("displayName", "Stream Listener",
+        "roles", java.util.List.of("BROKER"), "centres", java.util.List.of("SHA"), "enabled", false)).expect(200);
+    disclose(disclosure("SHA", "CN", "CN", null));
+    assertThat(shanghai.poll(30, TimeUnit.SECONDS)).startsWith("data:");
+    assertThat(disabled.poll(2, TimeUnit.SECONDS)).isNull();
+  }
+
   private BlockingQueue<String> listen(String user) throws Exception {
+    return listen(user, DemoData.PASSWORD);
+  }
+
+  /** Signs in through the form and collects the data lines of the "task" events of the stream. */
+  private BlockingQueue<String> listen(String user, String password) throws Exception {
     HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     String base = "http://localhost:" + port;
     String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
         HttpResponse.BodyHandlers.ofString()).body();
     Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
     assertThat(csrf.find()).isTrue();
-    String form = "username=" + user + "&password=" + DemoData.PASSWORD + "&_csrf="
+    String form = "username=" + user + "&password=" + password + "&_csrf="
         + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
     HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
         .header("Content-Type", "application/x-www-form-urlencoded")

@@ -14,6 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,12 +33,17 @@ class TaskStream {
   private record Listener(DeskUser user, SseEmitter emitter) {}
 
   private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
+  private final UserDetailsService users;
   /** Sends happen here, so a slow browser never holds up the worker that committed the task. */
   private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "task-stream");
     t.setDaemon(true);
     return t;
   });
+
+  TaskStream(UserDetailsService users) {
+    this.users = users;
+  }
 
   @GetMapping(path = "/desk/tasks/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   @PreAuthorize("hasAnyRole('BROKER','MANAGER')")
@@ -52,15 +59,39 @@ class TaskStream {
     return emitter;
   }
 
-  /** Runs on the thread that committed the task, with nobody signed in: no method security here. */
+  /**
+   * Runs once the task is committed, with nobody signed in: no method security here. Each person
+   * is read again first, so a stream outlives no administrator's change: a disabled or changed
+   * user's stream ends, and the browser's reconnection meets the sign-in rules.
+   */
   @TransactionalEventListener
   void opened(TaskOpened task) {
     for (Listener l : listeners) {
-      DeskUser user = l.user();
-      if (user.sees(task.centre()) && (user.groups().contains(task.candidateGroup())
-          || user.getUsername().equals(task.assignee()))) {
-        send(l, SseEmitter.event().name("task").data(task.taskId()));
-      }
+      sender.execute(() -> {
+        DeskUser now;
+        try {
+          now = current(l.user());
+        } catch (RuntimeException unreadable) {
+          return; // the users cannot be read: no notice this time
+        }
+        if (now == null) {
+          listeners.remove(l);
+          l.emitter().complete();
+        } else if (now.sees(task.centre()) && (now.groups().contains(task.candidateGroup())
+            || now.getUsername().equals(task.assignee()))) {
+          send(l, SseEmitter.event().name("task").data(task.taskId()));
+        }
+      });
+    }
+  }
+
+  /** The user as stored now, or null when they may no longer listen as they signed in. */
+  private DeskUser current(DeskUser before) {
+    try {
+      DeskUser now = (DeskUser) users.loadUserByUsername(before.getUsername());
+      return now.equals(before) ? now : null;
+    } catch (UsernameNotFoundException e) {
+      return null;
     }
   }
 
