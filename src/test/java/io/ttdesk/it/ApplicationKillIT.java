@@ -43,6 +43,7 @@ class ApplicationKillIT {
   private static Map<String, String> properties;
   private final HttpClient http = HttpClient.newHttpClient();
   private Process app;
+  private io.ttdesk.local.ChildApplication child;
   private int port;
 
   @BeforeAll
@@ -121,36 +122,10 @@ class ApplicationKillIT {
 
   /** Starts the application as a process of its own and waits until it answers. */
   private void start() throws Exception {
-    port = EmbeddedInfrastructure.freePort();
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", classpath()));
-    properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-    command.add("-Dserver.port=" + port);
-    command.add("io.ttdesk.DealDeskApplication");
-    app = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "killed-application.log").toFile())).start();
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-      if (!app.isAlive()) {
-        throw new IllegalStateException("the application exited; see target/killed-application.log");
-      }
-      try {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-      } catch (IOException e) {
-        return false;
-      }
-    });
-  }
-
-  /** This JVM's class path without the packaged application, whose classes (and diagrams) are there already. */
-  private static String classpath() {
-    List<String> entries = new ArrayList<>();
-    for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-      if (!e.matches(".*/target/ttdesk-[^/]*\\.jar") && !entries.contains(e)) {
-        entries.add(e);
-      }
-    }
-    return String.join(java.io.File.pathSeparator, entries);
+    child = io.ttdesk.local.ChildApplication.start(properties, List.of("-Xmx512m"),
+        Path.of("target", "killed-application.log"));
+    app = child.process();
+    port = child.port();
   }
 
   private long awaitTask(String dealId, String type) {

@@ -1,0 +1,167 @@
+package io.ttdesk.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ttdesk.local.ChildApplication;
+import io.ttdesk.local.EmbeddedInfrastructure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Seeds data, runs the scenarios of docs/performance.md and prints their figures; also written to
+ * target/benchmark/results.md and results.json. Started by {@code ./mvnw -Pbenchmark spring-boot:test-run}.
+ * The application runs as a process of its own, so its memory is its own; the in-memory engine
+ * and the benchmark's drivers run in this process, MariaDB in its own.
+ */
+public final class DealDeskBenchmark {
+
+  private static final int JOBS_PER_DEAL = 9;
+
+  private DealDeskBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int deals = Integer.getInteger("bench.deals", 200);
+    int inFlight = Integer.getInteger("bench.in-flight", 8);
+    double scale = Double.parseDouble(System.getProperty("bench.scale", "1"));
+    Path out = Path.of("target", "benchmark");
+    Files.createDirectories(out);
+    Report report = new Report();
+    report.setting("deals", deals);
+    report.setting("inFlight", inFlight);
+    report.setting("scale", scale);
+
+    EmbeddedInfrastructure infra = EmbeddedInfrastructure.start(EmbeddedInfrastructure.freePort(),
+        EmbeddedInfrastructure.freePort());
+    String gateway = infra.engine().getGatewayAddress();
+
+    BareEngineRun.run(gateway, Math.max(deals / 10, 10), inFlight); // warm-up
+    BareEngineRun.Result bare = BareEngineRun.run(gateway, deals, inFlight);
+    double bareRate = bare.deals() / bare.seconds();
+    report.add("1 throughput", "bare engine, no-op workers: deals/s", bareRate, "deals/s");
+    report.add("1 throughput", "bare engine: jobs/s", bare.jobs() / bare.seconds(), "jobs/s");
+    report.add("2 stage latency", "bare engine: screening done to term-sheet task, p50", bare.stage().percentile(50), "ms");
+    report.add("2 stage latency", "bare engine: screening done to term-sheet task, p99", bare.stage().percentile(99), "ms");
+
+    Map<String, String> properties = new HashMap<>(infra.properties());
+    properties.put("ttdesk.demo.deals", "false");
+    properties.put("ttdesk.docket.check-cron", "-");
+    properties.put("ttdesk.files.dir", out.resolve("files").toString());
+    properties.put("logging.level.root", "WARN");
+    try (ChildApplication app = ChildApplication.start(properties, List.of("-Xmx512m"), out.resolve("application.log"));
+        Seed seed = new Seed(infra.jdbcUrl())) {
+      ProductRun product = new ProductRun(app.port());
+      product.run(Math.max(deals / 10, 10), inFlight); // warm-up
+      long jobsBefore = jobs(seed);
+      AtomicLong peakApp = new AtomicLong();
+      AtomicLong peakDb = new AtomicLong();
+      Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+        while (!Thread.currentThread().isInterrupted()) {
+          peakApp.accumulateAndGet(app.residentMib(), Math::max);
+          peakDb.accumulateAndGet(databaseResidentMib(), Math::max);
+          try {
+            Thread.sleep(250);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      });
+      ProductRun.Result run = product.run(deals, inFlight);
+      sampler.interrupt();
+      double rate = run.deals() / run.seconds();
+      report.add("1 throughput", "product: deals/s", rate, "deals/s");
+      report.add("1 throughput", "product: jobs/s", (jobs(seed) - jobsBefore) / run.seconds(), "jobs/s");
+      report.atLeast("1 throughput", "product / bare engine", 100.0 * rate / bareRate, "%", 80);
+      report.add("2 stage latency", "product: screening done to term-sheet task, p50", run.stage().percentile(50), "ms");
+      report.add("2 stage latency", "product: screening done to term-sheet task, p99", run.stage().percentile(99), "ms");
+      report.add("3 task visibility", "command to task in GET /api/v1/tasks, p50", run.visibility().percentile(50), "ms");
+      report.atMost("3 task visibility", "command to task in GET /api/v1/tasks, p99", run.visibility().percentile(99),
+          "ms", 250);
+      report.atMost("7 memory", "application resident memory, peak under scenario 1", peakApp.get(), "MiB", 768);
+      report.add("7 memory", "embedded MariaDB resident memory, peak", peakDb.get(), "MiB");
+
+      trail(report, product, seed, (int) (200_000 * scale));
+      taskList(report, product, seed, scale);
+    }
+    report.write(out);
+    infra.stop();
+    System.exit(0);
+  }
+
+  /** Jobs the product handled: worker jobs recorded once each, and completed user tasks. */
+  private static long jobs(Seed seed) throws Exception {
+    return seed.count("SELECT COUNT(*) FROM processed_job") + seed.count("SELECT COUNT(*) FROM task WHERE state = 'COMPLETED'");
+  }
+
+  private static void trail(Report report, ProductRun product, Seed seed, int events) throws Exception {
+    JsonNode deals = product.send("GET", "/deals?centre=SHA", null);
+    String template = deals.get(0).get("id").asText();
+    String big = seed.deals(template, "SHA", 1, "BENCH-TRAIL-").getFirst();
+    seed.trail(big, events);
+    Figures one = new Figures();
+    for (int i = 0; i < 4; i++) {
+      long t = System.nanoTime();
+      JsonNode v = product.send("GET", "/deals/" + big + "/trail/verification", null, "auditor");
+      if (!v.get("intact").asBoolean()) {
+        throw new IllegalStateException("seeded trail does not verify: " + v);
+      }
+      if (i > 0) {
+        one.addNanos(System.nanoTime() - t);
+      }
+    }
+    report.atLeast("6 trail verification", "one deal of " + events + " events", events / (one.percentile(50) / 1000),
+        "events/s", 200_000);
+    long total = 0;
+    long t = System.nanoTime();
+    for (JsonNode d : deals) {
+      total += product.send("GET", "/deals/" + d.get("id").asText() + "/trail/verification", null, "auditor")
+          .get("events").asLong();
+    }
+    double seconds = (System.nanoTime() - t) / 1e9;
+    report.add("6 trail verification", "whole centre: " + deals.size() + " deals, " + total
+        + " events, one request per deal", total / seconds, "events/s");
+  }
+
+  /** 20 centres, 500 brokers, open and completed tasks at the given share of 100,000 and 1,000,000. */
+  private static void taskList(Report report, ProductRun product, Seed seed, double scale) throws Exception {
+    int centres = 20;
+    int brokersPerCentre = 25;
+    int open = (int) (100_000 * scale);
+    int completed = (int) (1_000_000 * scale);
+    String template = product.send("GET", "/deals?centre=SHA", null).get(0).get("id").asText();
+    seed.centresAndBrokers(centres, brokersPerCentre);
+    List<List<String>> deals = new ArrayList<>();
+    for (int c = 0; c < centres; c++) {
+      deals.add(seed.deals(template, Seed.centre(c), Math.max(open / centres / 5, 1), "BENCH-" + c + "-"));
+    }
+    long t = System.nanoTime();
+    seed.tasks(deals, brokersPerCentre, open, completed, 9_000_000_000_000_000L);
+    seed.analyze("task", "deal");
+    report.add("4 task list", "seeded " + open + " open and " + completed + " completed tasks",
+        (System.nanoTime() - t) / 1e9, "s");
+    Random random = new Random(7);
+    for (String filter : List.of("ALL", "MINE", "GROUPS", "UNASSIGNED")) {
+      Figures f = new Figures();
+      for (int i = 0; i < 120; i++) {
+        String broker = Seed.broker(random.nextInt(centres), random.nextInt(brokersPerCentre));
+        long s = System.nanoTime();
+        product.send("GET", "/tasks?filter=" + filter, null, broker);
+        if (i >= 20) {
+          f.addNanos(System.nanoTime() - s);
+        }
+      }
+      report.atMost("4 task list", "broker's view " + filter + ", p95", f.percentile(95), "ms", 50);
+    }
+  }
+
+  /** The embedded MariaDB is a child process of this JVM. */
+  private static long databaseResidentMib() {
+    return ProcessHandle.current().descendants()
+        .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false))
+        .mapToLong(p -> ChildApplication.Resident.mib(p.pid())).max().orElse(0);
+  }
+}

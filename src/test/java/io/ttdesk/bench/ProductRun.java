@@ -1,0 +1,162 @@
+package io.ttdesk.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ttdesk.local.DemoData;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+
+/**
+ * Deals through the product's API, as its users would drive them: disclosure, screening, term
+ * sheet, the counterparty's acceptance, signature, and the upfront fee, until its split is in the
+ * ledger. All workers are the product's own; case history and ledger are written.
+ */
+final class ProductRun {
+
+  record Result(int deals, double seconds, Figures visibility, Figures stage) {}
+
+  private static final Duration POLL = Duration.ofMillis(10);
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+  private final String base;
+  private final Figures visibility = new Figures();
+  private final Figures stage = new Figures();
+
+  ProductRun(int port) {
+    this.base = "http://localhost:" + port + "/api/v1";
+  }
+
+  Result run(int deals, int inFlight) throws Exception {
+    ExecutorService people = Executors.newFixedThreadPool(inFlight);
+    AtomicInteger left = new AtomicInteger(deals);
+    long start = System.nanoTime();
+    List<Future<?>> running = new ArrayList<>();
+    for (int i = 0; i < inFlight; i++) {
+      running.add(people.submit(() -> {
+        while (left.getAndDecrement() > 0) {
+          oneDeal();
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : running) {
+      f.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    people.shutdown();
+    return new Result(deals, seconds, visibility, stage);
+  }
+
+  private void oneDeal() throws Exception {
+    long asked = System.nanoTime();
+    String id = send("POST", "/deals", disclosure()).get("id").asText();
+    long screen = awaitTask(id, "ScreenDisclosure", asked);
+    send("POST", "/tasks/" + screen + "/complete", Map.of("decision", "PURSUE"));
+    long screened = System.nanoTime();
+    long prepare = awaitTask(id, "PrepareTermSheet", screened);
+    stage.addNanos(System.nanoTime() - screened);
+    send("POST", "/tasks/" + prepare + "/complete", termSheet());
+    await("/deals/" + id, d -> d.get("stage").asText().equals("NEGOTIATION"));
+    send("POST", "/deals/" + id + "/counterparty-responses", Map.of("response", "ACCEPT"));
+    send("POST", "/deals/" + id + "/signature", Map.of("signedOn", LocalDate.now().toString(), "signedBy", "CEO"));
+    await("/deals/" + id, d -> d.get("schedule").size() == 2);
+    send("POST", "/deals/" + id + "/payments", Map.of("milestone", "UPFRONT", "amount", "20000.00", "currency", "USD",
+        "receivedOn", LocalDate.now().toString()));
+    await("/deals/" + id + "/ledger", l -> StreamSupport.stream(l.spliterator(), false)
+        .anyMatch(p -> !p.get("lines").isEmpty()));
+  }
+
+  /** Polls the broker's task list until the task is there; records how long since the command that made it. */
+  private long awaitTask(String dealId, String type, long since) throws Exception {
+    JsonNode found = await("/tasks?dealId=" + dealId, tasks -> StreamSupport.stream(tasks.spliterator(), false)
+        .anyMatch(t -> t.get("type").asText().equals(type)));
+    visibility.addNanos(System.nanoTime() - since);
+    return StreamSupport.stream(found.spliterator(), false).filter(t -> t.get("type").asText().equals(type))
+        .findFirst().orElseThrow().get("id").asLong();
+  }
+
+  private JsonNode await(String path, Predicate<JsonNode> until) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode body = send("GET", path, null);
+      if (until.test(body)) {
+        return body;
+      }
+      Thread.sleep(POLL);
+    }
+    throw new IllegalStateException("timed out waiting on " + path);
+  }
+
+  JsonNode send(String method, String path, Object body) throws Exception {
+    return send(method, path, body, "broker");
+  }
+
+  JsonNode send(String method, String path, Object body, String user) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+            (user + ":" + DemoData.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .header("Accept", "application/json");
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+    }
+    HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+          + new String(response.body(), StandardCharsets.UTF_8));
+    }
+    return response.body().length == 0 ? json.nullNode() : json.readTree(response.body());
+  }
+
+  static Map<String, Object> disclosure() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("title", "Perovskite tandem solar cell");
+    d.put("abstract", "A tandem cell with 31% efficiency.");
+    d.put("centre", "SHA");
+    d.put("ownerInstitution", "Fudan University");
+    d.put("ownerCountry", "CN");
+    d.put("targetCountry", "CN");
+    d.put("technologyReadinessLevel", 5);
+    d.put("technologyField", "Energy");
+    d.put("inventors", List.of(Map.of("name", "Chen Jie", "share", 60), Map.of("name", "Maria Rossi", "share", 40)));
+    d.put("valuation", Map.of("currency", "USD", "projectedRevenue", List.of(500000, 1000000, 1500000),
+        "royaltyRate", 3, "taxRate", 25, "discountRate", 15));
+    d.put("patentCosts", 12000);
+    return d;
+  }
+
+  /** A one-year licence at 3%, reported quarterly, with an upfront fee and one milestone. */
+  static Map<String, Object> termSheet() {
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("dealForm", "NON_EXCLUSIVE_LICENCE");
+    t.put("currency", "USD");
+    t.put("upfrontFee", 20000);
+    t.put("royaltyRate", 3);
+    t.put("fieldOfUse", "Photovoltaics");
+    t.put("territory", "Worldwide");
+    t.put("termYears", 1);
+    t.put("reportingPeriod", "QUARTERLY");
+    t.put("milestones", List.of(Map.of("name", "First commercial sale", "amount", "25000.00",
+        "dueDate", LocalDate.now().plusMonths(6).toString())));
+    return t;
+  }
+}
