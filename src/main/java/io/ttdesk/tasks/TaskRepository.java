@@ -30,4 +30,6 @@ interface TaskRepository extends JpaRepository<Task, Long> {
   List<Task> findByDealIdOrderByIdAsc(String dealId);
 
   List<Task> findByState(Task.State state);
+
+  List<Task> findByDealIdAndState(String dealId, Task.State state);
 }

@@ -43,7 +43,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TaskService {
 
-  public enum Filter { ALL, MINE, GROUPS, UNASSIGNED }
+  /** The task list's views, each with its count. */
+  public enum View { ALL, MINE, GROUPS, UNASSIGNED, OVERDUE, WEEK }
+
+  public enum Sort { DUE, PRIORITY, CREATED }
+
+  /** One page of a view of the open tasks; stage, centre and deal narrow it when given. */
+  public record Query(View view, Stage stage, String centre, String dealId, Sort sort, int page, int size) {}
+
+  /** The page's tasks, how many the view holds, and the count of every view. */
+  public record Page(List<TaskView> tasks, long total, Map<View, Long> counts) {}
 
   /** The actor of changes the task list makes on its own. */
   static final Actor TASK_LIST = Actor.worker("task-list");
@@ -60,11 +69,13 @@ public class TaskService {
   private final DeskDirectory directory;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final TaskSearch search;
 
   TaskService(TaskRepository tasks, List<TaskHandler<?>> handlers, Engine engine, History history, ObjectMapper json,
       Validator validator, TransactionTemplate tx, DealService deals, DeskDirectory directory,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock, TaskSearch search) {
     this.tasks = tasks;
+    this.search = search;
     this.handlers = handlers.stream().collect(Collectors.toMap(TaskHandler::elementId, Function.identity()));
     this.engine = engine;
     this.history = history;
@@ -111,7 +122,9 @@ public class TaskService {
     }
     // After the engine lost the deal's process instance and it was recreated, the same step's open
     // task of the earlier instance continues as this one: same person, due date and follow-up.
-    Task earlier = tasks.lockOpenOfDeal(n.dealId()).stream()
+    // A plain read: the deal's lock already keeps its other writers out, and locking reads of task
+    // rows would lock other deals' rows on the way.
+    Task earlier = tasks.findByDealIdAndState(n.dealId(), Task.State.OPEN).stream()
         .filter(t -> t.getProcessInstanceKey() != n.processInstanceKey() && t.getElementId().equals(n.elementId())
             && Objects.equals(t.getSubject(), n.subject()))
         .findFirst().orElse(null);
@@ -146,19 +159,14 @@ public class TaskService {
       long processInstanceKey) {}
 
   @Transactional(readOnly = true)
-  public List<TaskView> list(DeskUser user, Filter filter, String dealId) {
-    Set<String> groups = user.groups();
-    return tasks.visible(Task.State.OPEN, groups.isEmpty() ? List.of("-") : groups, user.getUsername(), dealId)
-        .stream()
-        .filter(t -> user.sees(t.getCentre()))
-        .filter(t -> switch (filter) {
-          case ALL -> true;
-          case MINE -> user.getUsername().equals(t.getAssignee());
-          case GROUPS -> groups.contains(t.getCandidateGroup());
-          case UNASSIGNED -> t.getAssignee() == null;
-        })
-        .map(TaskView::of)
-        .toList();
+  public Page search(DeskUser user, Query q) {
+    Map<String, Integer> priorities = new java.util.TreeMap<>();
+    handlers.values().forEach(h -> priorities.put(h.elementId(), h.priority()));
+    TaskSearch.Result found = search.search(user, q, priorities);
+    Map<Long, Task> byId = tasks.findAllById(found.ids()).stream()
+        .collect(Collectors.toMap(Task::getId, Function.identity()));
+    return new Page(found.ids().stream().map(byId::get).filter(Objects::nonNull).map(TaskView::of).toList(),
+        found.total(), found.counts());
   }
 
   /** Every task of a deal, open or ended, for the case file. */

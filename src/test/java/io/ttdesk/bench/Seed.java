@@ -171,10 +171,13 @@ final class Seed implements AutoCloseable {
     db.commit();
   }
 
+  /** Counts in a transaction of its own, so each count sees what is committed now. */
   long count(String sql) throws SQLException {
     try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
+    } finally {
+      db.commit();
     }
   }
 

@@ -118,7 +118,12 @@ abstract class DeskClient {
     return raw(user, method, path, "application/json", method.equals("GET") ? null : "{}").statusCode();
   }
 
-  record Reply(int status, JsonNode body, String location) {
+  /** An answer; {@code total} is a list's X-Total-Count. */
+  record Reply(int status, JsonNode body, String location, String total) {
+
+    Reply(int status, JsonNode body, String location) {
+      this(status, body, location, null);
+    }
 
     Reply expect(int expected) {
       assertThat(status).as("HTTP status, body %s", body).isEqualTo(expected);
@@ -147,7 +152,8 @@ abstract class DeskClient {
       byte[] bytes = res.getBody().readAllBytes();
       JsonNode node = bytes.length == 0 ? json.nullNode() : json.readTree(bytes);
       HttpStatusCode status = res.getStatusCode();
-      return new Reply(status.value(), node, res.getHeaders().getFirst("Location"));
+      return new Reply(status.value(), node, res.getHeaders().getFirst("Location"),
+          res.getHeaders().getFirst("X-Total-Count"));
     });
   }
 

@@ -1,12 +1,14 @@
 package io.ttdesk.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -93,6 +95,38 @@ class EndpointRulesIT extends ApiTest {
   }
 
   // ---- tasks ----
+
+  @Test
+  void theTaskListAnswersOnePageWithTheViewsTotal() {
+    for (int i = 0; i < 3; i++) {
+      post("berlin", "/api/v1/deals", disclosure("BER", "DE", "DE", null)).expect(201);
+    }
+    await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> Integer.parseInt(get("berlin", "/api/v1/tasks?size=1").total()) >= 3);
+    Reply all = get("berlin", "/api/v1/tasks?size=500").expect(200);
+    int total = Integer.parseInt(all.total());
+    assertThat(all.body()).hasSize(total);
+    assertThat(all.body()).extracting(t -> t.get("centre").asText()).containsOnly("BER");
+    List<Long> pages = new java.util.ArrayList<>();
+    for (int page = 0; page * 2 < total; page++) {
+      Reply one = get("berlin", "/api/v1/tasks?size=2&page=" + page).expect(200);
+      assertThat(one.total()).isEqualTo(all.total());
+      one.body().forEach(t -> pages.add(t.get("id").asLong()));
+    }
+    // Due order, page by page, is the order of the whole list.
+    assertThat(pages).isEqualTo(StreamSupport.stream(all.body().spliterator(), false).map(t -> t.get("id").asLong()).toList());
+    List<String> created = StreamSupport.stream(get("berlin", "/api/v1/tasks?sort=CREATED&size=500").body().spliterator(),
+        false).map(t -> t.get("createdAt").asText()).toList();
+    assertThat(created).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    assertThat(get("berlin", "/api/v1/tasks?filter=MINE").total()).isEqualTo("0");
+
+    get("berlin", "/api/v1/tasks?size=0").expect(400).problemOn("size");
+    get("berlin", "/api/v1/tasks?size=501").expect(400).problemOn("size");
+    get("berlin", "/api/v1/tasks?page=-1").expect(400).problemOn("page");
+    get("berlin", "/api/v1/tasks?filter=SOON").expect(400).problemOn("filter");
+    get("berlin", "/api/v1/tasks?sort=RANDOM").expect(400).problemOn("sort");
+    get("auditor", "/api/v1/tasks?size=2").expect(403);
+  }
 
   @Test
   void tasksAreClaimedAndCompletedOnlyByThoseTheyBelongTo() {

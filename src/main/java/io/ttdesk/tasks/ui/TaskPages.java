@@ -15,16 +15,16 @@ import io.ttdesk.security.DeskUser;
 import io.ttdesk.security.Role;
 import io.ttdesk.tasks.TaskService;
 import io.ttdesk.tasks.TaskView;
+import io.ttdesk.tasks.TaskService.Sort;
+import io.ttdesk.tasks.TaskService.View;
 import io.ttdesk.web.ui.FormJson;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -45,9 +45,7 @@ class TaskPages {
   static final int PAGE_SIZE = 20;
 
   /** The filters of the list; each shows how many tasks it holds. */
-  enum View { ALL, MINE, GROUPS, UNASSIGNED, OVERDUE, WEEK }
 
-  enum Sort { DUE, PRIORITY, CREATED }
 
   /** A row of the list: the task and the deal it belongs to. */
   record Row(TaskView task, Deal deal, boolean overdue, int priority) {}
@@ -73,23 +71,22 @@ class TaskPages {
   String list(@RequestParam(defaultValue = "ALL") View view, @RequestParam(required = false) Stage stage,
       @RequestParam(required = false) String centre, @RequestParam(defaultValue = "DUE") Sort sort,
       @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal DeskUser user, Model model) {
-    List<TaskView> visible = tasks.list(user, TaskService.Filter.ALL, null);
-    Map<String, Deal> dealOf = deals.byIds(visible.stream().map(TaskView::dealId).distinct().toList());
+    int current = Math.max(page, 0);
+    TaskService.Page found = tasks.search(user, new TaskService.Query(view, stage, centre, null, sort, current, PAGE_SIZE));
+    int pages = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+    if (current >= pages) {
+      current = pages - 1;
+      found = tasks.search(user, new TaskService.Query(view, stage, centre, null, sort, current, PAGE_SIZE));
+    }
+    Map<String, Deal> dealOf = deals.byIds(found.tasks().stream().map(TaskView::dealId).distinct().toList());
     Instant now = clock.instant();
-    List<Row> rows = visible.stream()
+    List<Row> rows = found.tasks().stream()
         .map(t -> new Row(t, dealOf.get(t.dealId()), t.dueAt() != null && t.dueAt().isBefore(now),
             tasks.priorityOf(t.type())))
-        .filter(r -> stage == null || r.deal().getStage() == stage)
-        .filter(r -> centre == null || centre.isBlank() || centre.equals(r.task().centre()))
         .toList();
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (View v : View.values()) {
-      counts.put(v.name(), rows.stream().filter(in(v, user, now)).count());
-    }
-    List<Row> shown = rows.stream().filter(in(view, user, now)).sorted(order(sort)).toList();
-    int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-    int current = Math.min(Math.max(page, 0), pages - 1);
-    model.addAttribute("rows", shown.subList(current * PAGE_SIZE, Math.min(shown.size(), (current + 1) * PAGE_SIZE)));
+    found.counts().forEach((v, n) -> counts.put(v.name(), n));
+    model.addAttribute("rows", rows);
     model.addAttribute("counts", counts);
     model.addAttribute("views", View.values());
     model.addAttribute("view", view);
@@ -100,32 +97,8 @@ class TaskPages {
     model.addAttribute("sort", sort);
     model.addAttribute("page", current);
     model.addAttribute("pages", pages);
-    model.addAttribute("total", shown.size());
+    model.addAttribute("total", found.total());
     return "tasks/list";
-  }
-
-  private static Predicate<Row> in(View view, DeskUser user, Instant now) {
-    Instant weekEnd = now.plus(java.time.Duration.ofDays(7));
-    java.util.Set<String> groups = user.groups();
-    return r -> switch (view) {
-      case ALL -> true;
-      case MINE -> user.getUsername().equals(r.task().assignee());
-      case GROUPS -> groups.contains(r.task().candidateGroup());
-      case UNASSIGNED -> r.task().assignee() == null;
-      case OVERDUE -> r.overdue();
-      case WEEK -> r.task().dueAt() != null && !r.task().dueAt().isBefore(now) && r.task().dueAt().isBefore(weekEnd);
-    };
-  }
-
-  private static Comparator<Row> order(Sort sort) {
-    Comparator<Row> created = Comparator.comparing(r -> r.task().createdAt());
-    Comparator<Row> due = Comparator.comparing((Row r) -> r.task().dueAt(), Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(created);
-    return switch (sort) {
-      case DUE -> due;
-      case PRIORITY -> Comparator.comparing(Row::priority).reversed().thenComparing(due);
-      case CREATED -> created.reversed();
-    };
   }
 
   @GetMapping("/tasks/{id}")

@@ -7,6 +7,10 @@ import io.ttdesk.tasks.TaskView;
 import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import io.ttdesk.deal.Stage;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,10 +35,18 @@ class TaskController {
     this.tasks = tasks;
   }
 
+  /**
+   * One page of the open tasks the person sees (100 by default, at most 500), with the view's
+   * total in {@code X-Total-Count}.
+   */
   @GetMapping
-  List<TaskView> list(@RequestParam(defaultValue = "ALL") TaskService.Filter filter,
-      @RequestParam(required = false) String dealId, @AuthenticationPrincipal DeskUser user) {
-    return tasks.list(user, filter, dealId);
+  ResponseEntity<List<TaskView>> list(@RequestParam(defaultValue = "ALL") TaskService.View filter,
+      @RequestParam(required = false) String dealId, @RequestParam(required = false) Stage stage,
+      @RequestParam(required = false) String centre, @RequestParam(defaultValue = "DUE") TaskService.Sort sort,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(500) int size, @AuthenticationPrincipal DeskUser user) {
+    TaskService.Page found = tasks.search(user, new TaskService.Query(filter, stage, centre, dealId, sort, page, size));
+    return ResponseEntity.ok().header("X-Total-Count", String.valueOf(found.total())).body(found.tasks());
   }
 
   @GetMapping("/{id}")
