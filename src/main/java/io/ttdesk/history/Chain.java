@@ -2,6 +2,7 @@ package io.ttdesk.history;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
@@ -19,17 +20,28 @@ public final class Chain {
   private Chain() {}
 
   static String hash(HistoryEvent e) {
-    StringBuilder in = new StringBuilder();
-    for (String field : new String[] {String.valueOf(e.getSeq()), e.getDealId(), e.getOccurredAt().toString(),
-        e.getActor(), e.getActorKind().name(), e.getType(), e.getSummary(), e.getData(), e.getPrevHash()}) {
+    return hash(digest(), e.getSeq(), e.getDealId(), e.getOccurredAt(), e.getActor(), e.getActorKind().name(),
+        e.getActorRole(), e.getType(), e.getSummary(), e.getData(), e.getPrevHash());
+  }
+
+  /** The hash of an event's fields; the digest is reset and may be reused for the next event. */
+  static String hash(MessageDigest digest, Integer seq, String dealId, Instant occurredAt, String actor,
+      String actorKind, String actorRole, String type, String summary, String data, String prevHash) {
+    StringBuilder in = new StringBuilder(256 + data.length());
+    for (String field : new String[] {String.valueOf(seq), dealId, occurredAt.toString(), actor, actorKind, type,
+        summary, data, prevHash}) {
       in.append(field.length()).append(':').append(field);
     }
-    if (e.getActorRole() != null) {
-      in.append(e.getActorRole().length()).append(':').append(e.getActorRole());
+    if (actorRole != null) {
+      in.append(actorRole.length()).append(':').append(actorRole);
     }
+    digest.reset();
+    return HexFormat.of().formatHex(digest.digest(in.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static MessageDigest digest() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.toString()
-          .getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException ex) {
       throw new IllegalStateException(ex);
     }

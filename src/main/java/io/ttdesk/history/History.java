@@ -1,5 +1,12 @@
 package io.ttdesk.history;
 
+import java.security.MessageDigest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Calendar;
+import java.util.TimeZone;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -20,9 +27,11 @@ public class History {
   private final ObjectMapper json;
   private final Clock clock;
   private final ApplicationEventPublisher publisher;
+  private final JdbcTemplate jdbc;
 
   History(HistoryRepository events, TrailHeadRepository heads, ObjectMapper json, Clock clock,
-      ApplicationEventPublisher publisher) {
+      ApplicationEventPublisher publisher, JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.events = events;
     this.heads = heads;
     this.json = json;
@@ -70,30 +79,62 @@ public class History {
    */
   @Transactional(readOnly = true)
   public Verification verify(String dealId) {
-    List<HistoryEvent> chain = events.findByDealIdOrderBySeqAsc(dealId);
     TrailHead head = heads.findById(dealId).orElse(null);
-    String prev = Chain.GENESIS;
-    int expected = 1;
-    for (HistoryEvent e : chain) {
-      String problem = e.getSeq() == null ? "has no place in the chain"
-          : e.getSeq() != expected ? "follows place " + (expected - 1) + " but is at place " + e.getSeq()
-              + ": events are missing before it"
-          : !prev.equals(e.getPrevHash()) ? "does not follow the event before it: events were reordered or replaced"
-          : !Chain.hash(e).equals(e.getHash()) ? "its content was changed after it was written"
-          : null;
-      if (problem != null) {
-        return new Verification(dealId, false, chain.size(), head == null ? null : head.getHash(), e.getId(),
-            e.getSeq(), problem);
-      }
-      prev = e.getHash();
-      expected++;
+    // Rows are read as they come, not as entities: a trail of 100,000 events needs no 100,000 objects.
+    Walk walk = new Walk(dealId);
+    jdbc.query("SELECT id, seq, occurred_at, actor, actor_kind, actor_role, type, summary, data, prev_hash, hash"
+        + " FROM history_event WHERE deal_id = ? ORDER BY seq", walk, dealId);
+    if (walk.problem != null) {
+      return new Verification(dealId, false, walk.events, head == null ? null : head.getHash(), walk.brokenId,
+          walk.brokenSeq, walk.problem);
     }
-    if (head != null && (head.getSeq() != chain.size() || !head.getHash().equals(prev))) {
-      return new Verification(dealId, false, chain.size(), head.getHash(), null, chain.size() + 1,
-          "the chain ends at place " + chain.size() + " but its head is at place " + head.getSeq()
+    if (head != null && (head.getSeq() != walk.events || !head.getHash().equals(walk.prev))) {
+      return new Verification(dealId, false, walk.events, head.getHash(), null, walk.events + 1,
+          "the chain ends at place " + walk.events + " but its head is at place " + head.getSeq()
               + ": the newest events are missing");
     }
-    return new Verification(dealId, true, chain.size(), prev, null, null, null);
+    return new Verification(dealId, true, walk.events, walk.prev, null, null, null);
+  }
+
+  /** Recomputes the chain row by row, and keeps the first event that does not hold. */
+  private static final class Walk implements RowCallbackHandler {
+    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+    private final String dealId;
+    private final MessageDigest digest = Chain.digest();
+    private String prev = Chain.GENESIS;
+    private int events;
+    private String problem;
+    private Long brokenId;
+    private Integer brokenSeq;
+
+    Walk(String dealId) {
+      this.dealId = dealId;
+    }
+
+    @Override
+    public void processRow(ResultSet rs) throws SQLException {
+      events++;
+      if (problem != null) {
+        return;
+      }
+      Integer seq = (Integer) rs.getObject(2);
+      String prevHash = rs.getString(10);
+      String hash = rs.getString(11);
+      problem = seq == null ? "has no place in the chain"
+          : seq != events ? "follows place " + (events - 1) + " but is at place " + seq
+              + ": events are missing before it"
+          : !prev.equals(prevHash) ? "does not follow the event before it: events were reordered or replaced"
+          : !Chain.hash(digest, seq, dealId, rs.getTimestamp(3, UTC).toInstant(), rs.getString(4), rs.getString(5),
+              rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), prevHash).equals(hash)
+              ? "its content was changed after it was written"
+          : null;
+      if (problem != null) {
+        brokenId = rs.getLong(1);
+        brokenSeq = seq;
+      } else {
+        prev = hash;
+      }
+    }
   }
 
   @Transactional(readOnly = true)

@@ -149,6 +149,9 @@ public class TaskService {
     }
     history.record(n.dealId(), TASK_LIST, "TASK_CREATED", earlier == null ? "Task created: " + task.getName()
         : "Task continued in the recreated process: " + task.getName(), data);
+    // The deal enters the task's stage in the same transaction: once the task can be seen and
+    // completed, nothing of its opening is left to change the deal.
+    stageOf(n.elementId()).ifPresent(stage -> deals.enter(n.dealId(), stage, TASK_LIST));
     events.publishEvent(new TaskOpened(task.getId(), task.getCentre(), task.getCandidateGroup(), task.getAssignee()));
     return TaskView.of(task);
   }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.api.response.ActivatedJob;
-import io.ttdesk.deal.DealService;
 import io.ttdesk.process.DealProcess.Headers;
 import io.ttdesk.process.DealProcess.Jobs;
 import io.ttdesk.process.DealProcess.Vars;
@@ -25,13 +24,11 @@ public class UserTaskWorker {
   private static final TypeReference<List<String>> LIST = new TypeReference<>() {};
 
   private final TaskService tasks;
-  private final DealService deals;
   private final ElementNames names;
   private final ObjectMapper json;
 
-  UserTaskWorker(TaskService tasks, DealService deals, ElementNames names, ObjectMapper json) {
+  UserTaskWorker(TaskService tasks, ElementNames names, ObjectMapper json) {
     this.tasks = tasks;
-    this.deals = deals;
     this.names = names;
     this.json = json;
   }
@@ -43,13 +40,12 @@ public class UserTaskWorker {
     Map<String, String> headers = job.getCustomHeaders();
     String dealId = (String) vars.get(Vars.DEAL_ID);
     String groups = headers.get(Headers.CANDIDATE_GROUPS);
-    TaskView task = tasks.open(new TaskService.NewTask(job.getKey(), dealId, (String) vars.get(Vars.CENTRE),
+    tasks.open(new TaskService.NewTask(job.getKey(), dealId, (String) vars.get(Vars.CENTRE),
         job.getElementId(), names.of(job.getElementId()),
         groups == null ? null : json.readValue(groups, LIST).getFirst(), headers.get(Headers.ASSIGNEE),
         subject(vars),
         instant(headers.get(Headers.DUE_DATE)), instant(headers.get(Headers.FOLLOW_UP_DATE)),
         job.getProcessInstanceKey()));
-    tasks.stageOf(job.getElementId()).ifPresent(stage -> deals.enter(dealId, stage, TaskService.TASK_LIST));
   }
 
   /** What the task is about, most specific first: a payment, a reporting period, a docket date. */

@@ -83,6 +83,7 @@ public final class DealDeskBenchmark {
       double rate = run.deals() / run.seconds();
       report.add("1 throughput", "product: deals/s", rate, "deals/s");
       report.add("1 throughput", "product: jobs/s", (jobs(seed) - jobsBefore) / run.seconds(), "jobs/s");
+      report.add("1 throughput", "product: commands answered 409 and tried again", run.conflicts(), "requests");
       report.atLeast("1 throughput", "product / bare engine", 100.0 * rate / bareRate, "%", 80);
       report.add("2 stage latency", "product: screening done to term-sheet task, p50", run.stage().percentile(50), "ms");
       report.add("2 stage latency", "product: screening done to term-sheet task, p99", run.stage().percentile(99), "ms");

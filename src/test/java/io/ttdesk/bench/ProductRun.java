@@ -29,7 +29,7 @@ import java.util.stream.StreamSupport;
  */
 final class ProductRun {
 
-  record Result(int deals, double seconds, Figures visibility, Figures stage) {}
+  record Result(int deals, double seconds, Figures visibility, Figures stage, int conflicts) {}
 
   /** Polls of the task list, and of everything else: short enough to measure, long enough not to load the machine. */
   private static final Duration TASK_POLL = Duration.ofMillis(20);
@@ -40,6 +40,7 @@ final class ProductRun {
   private final String base;
   private final Figures visibility = new Figures();
   private final Figures stage = new Figures();
+  private final AtomicInteger conflicts = new AtomicInteger();
 
   ProductRun(int port) {
     this.base = "http://localhost:" + port + "/api/v1";
@@ -63,7 +64,7 @@ final class ProductRun {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     people.shutdown();
-    return new Result(deals, seconds, visibility, stage);
+    return new Result(deals, seconds, visibility, stage, conflicts.getAndSet(0));
   }
 
   private void oneDeal() throws Exception {
@@ -126,6 +127,11 @@ final class ProductRun {
           .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
     }
     HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    for (int retry = 0; response.statusCode() == 409 && retry < 3 && body != null; retry++) {
+      // "Changed concurrently": a person reloads and tries again.
+      conflicts.incrementAndGet();
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
     if (response.statusCode() >= 300) {
       throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
           + new String(response.body(), StandardCharsets.UTF_8));
