@@ -42,10 +42,11 @@ class TaskSearch {
         .addValue("weekEnd", Timestamp.from(now.plus(Duration.ofDays(7))));
     // Two index ranges (the person's groups, and what is assigned to them) instead of one OR that no index serves.
     StringBuilder from = new StringBuilder("""
-         FROM task t JOIN deal d ON d.id = t.deal_id
-        WHERE t.id IN (SELECT id FROM task WHERE state = 'OPEN' AND candidate_group IN (:groups)
-                       UNION SELECT id FROM task WHERE state = 'OPEN' AND assignee = :user)
-          AND t.centre IN (:centres)""");
+         FROM (SELECT id FROM task WHERE state = 'OPEN' AND candidate_group IN (:groups)
+               UNION SELECT id FROM task WHERE state = 'OPEN' AND assignee = :user) visible
+         JOIN task t ON t.id = visible.id
+         JOIN deal d ON d.id = t.deal_id
+        WHERE t.centre IN (:centres)""");
     if (q.stage() != null) {
       from.append(" AND d.stage = :stage");
       p.addValue("stage", q.stage().name());

@@ -3,6 +3,7 @@ package io.ttdesk.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ttdesk.local.ChildApplication;
 import io.ttdesk.local.EmbeddedInfrastructure;
+import io.ttdesk.local.StandaloneBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,9 +97,46 @@ public final class DealDeskBenchmark {
       trail(report, product, seed, (int) (200_000 * scale));
       taskList(report, product, seed, scale);
     }
+    if (!options.containsKey("no-standalone")) {
+      standalone(report, infra, properties, deals, inFlight, out);
+    }
     report.write(out);
     infra.stop();
     System.exit(0);
+  }
+
+  /**
+   * Scenario 1 again on the standalone broker (Zeebe 8.6.0, RocksDB on disk): what a persistent
+   * engine costs. The product gets a database of its own, since each engine numbers its keys alike.
+   */
+  private static void standalone(Report report, EmbeddedInfrastructure infra, Map<String, String> embedded, int deals,
+      int inFlight, Path out) throws Exception {
+    StandaloneBroker broker = new StandaloneBroker(StandaloneBroker.home());
+    broker.start();
+    try {
+      String gateway = broker.grpcAddress().replaceFirst("^http://", "");
+      BareEngineRun.run(gateway, Math.max(deals / 10, 10), inFlight);
+      BareEngineRun.Result bare = BareEngineRun.run(gateway, deals, inFlight);
+      double bareRate = bare.deals() / bare.seconds();
+      report.add("1 standalone broker", "bare engine, no-op workers: deals/s", bareRate, "deals/s");
+      report.add("1 standalone broker", "bare engine: jobs/s", bare.jobs() / bare.seconds(), "jobs/s");
+      Map<String, String> properties = new HashMap<>(embedded);
+      properties.putAll(infra.propertiesWithDatabase("ttdesk_standalone"));
+      properties.put("camunda.client.grpc-address", broker.grpcAddress());
+      try (ChildApplication app = ChildApplication.start(properties, List.of("-Xmx512m"),
+          out.resolve("application-standalone.log"))) {
+        ProductRun product = new ProductRun(app.port());
+        product.run(Math.max(deals / 10, 10), inFlight);
+        ProductRun.Result run = product.run(deals, inFlight);
+        double rate = run.deals() / run.seconds();
+        report.add("1 standalone broker", "product: deals/s", rate, "deals/s");
+        report.atLeast("1 standalone broker", "product / bare engine", 100.0 * rate / bareRate, "%", 80);
+        report.add("1 standalone broker", "product: screening done to term-sheet task, p50", run.stage().percentile(50), "ms");
+        report.add("1 standalone broker", "command to task in GET /api/v1/tasks, p99", run.visibility().percentile(99), "ms");
+      }
+    } finally {
+      broker.stop();
+    }
   }
 
   /** Arguments as --name=value. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttdesk.local.DemoData;
 import io.ttdesk.local.EmbeddedInfrastructure;
+import io.ttdesk.local.StandaloneBroker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,6 +1,5 @@
-package io.ttdesk.it;
+package io.ttdesk.local;
 
-import io.ttdesk.local.EmbeddedInfrastructure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * A real Zeebe broker with its gateway, run as its own process from Maven Central's distribution
  * (unpacked by the build), on free ports, keeping its state in a folder of its own across restarts.
  */
-final class StandaloneBroker {
+public final class StandaloneBroker {
 
   private final Path home;
   private final Path data;
@@ -29,22 +28,22 @@ final class StandaloneBroker {
   private final int monitoringPort = EmbeddedInfrastructure.freePort();
   private Process process;
 
-  StandaloneBroker(Path home) throws IOException {
+  public StandaloneBroker(Path home) throws IOException {
     this.home = home;
     this.data = Files.createTempDirectory("ttdesk-broker-data");
     this.log = Path.of("target", "standalone-broker.log");
   }
 
-  static Path home() {
+  public static Path home() {
     return Path.of(System.getProperty("ttdesk.e2e.broker-home", "target/standalone-broker/camunda-zeebe-8.6.0"));
   }
 
-  String grpcAddress() {
+  public String grpcAddress() {
     return "http://127.0.0.1:" + gatewayPort;
   }
 
   /** Starts the broker and waits until it reports itself ready. */
-  void start() throws Exception {
+  public void start() throws Exception {
     ProcessBuilder b = new ProcessBuilder(home.resolve("bin/broker").toString())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Map<String, String> env = b.environment();
@@ -85,7 +84,7 @@ final class StandaloneBroker {
   }
 
   /** Stops the broker as an operator would (SIGTERM), waiting for it to end. */
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     if (process == null) {
       return;
     }
