@@ -8,8 +8,8 @@ import io.ttdesk.process.DealProcess.Jobs;
 import io.ttdesk.process.DealProcess.Messages;
 import io.ttdesk.process.DealProcess.Tasks;
 import io.ttdesk.process.DealProcess.Vars;
+import io.ttdesk.process.TestDeals;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,9 +36,11 @@ final class BareEngineRun {
   static Result run(String gateway, int deals, int inFlight) throws Exception {
     try (CamundaClient client = CamundaClient.newClientBuilder().grpcAddress(URI.create("http://" + gateway))
         .preferRestOverGrpc(false).build()) {
-      client.newDeployResourceCommand().addResourceFile(Path.of("bpmn/deal.bpmn").toString())
-          .addResourceFile(Path.of("bpmn/valuation-review.dmn").toString())
-          .addResourceFile(Path.of("bpmn/term-sheet-approval.dmn").toString()).send().join();
+      var deploy = client.newDeployResourceCommand().addResourceFile(TestDeals.RESOURCES[0]);
+      for (int i = 1; i < TestDeals.RESOURCES.length; i++) {
+        deploy = deploy.addResourceFile(TestDeals.RESOURCES[i]);
+      }
+      deploy.send().join();
       Semaphore slots = new Semaphore(inFlight);
       CountDownLatch done = new CountDownLatch(deals);
       AtomicLong jobs = new AtomicLong();
@@ -59,7 +61,7 @@ final class BareEngineRun {
       for (int i = 0; i < deals; i++) {
         slots.acquire();
         instances.add(client.newCreateInstanceCommand().bpmnProcessId(DealProcess.PROCESS_ID).latestVersion()
-            .variables(startVariables(UUID.randomUUID().toString())).send().join().getProcessInstanceKey());
+            .variables(TestDeals.startVariables(UUID.randomUUID().toString(), false, 5)).send().join().getProcessInstanceKey());
       }
       if (!done.await(30, TimeUnit.MINUTES)) {
         throw new IllegalStateException("bare engine run did not finish");
@@ -144,21 +146,6 @@ final class BareEngineRun {
       }
     });
     return h;
-  }
-
-  static Map<String, Object> startVariables(String dealId) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(Vars.DEAL_ID, dealId);
-    v.put(Vars.CENTRE, "SHA");
-    v.put(Vars.CROSS_BORDER, false);
-    v.put(Vars.TRL, 5);
-    v.put(Vars.EXPORT_RESTRICTED, false);
-    v.put(Vars.REMINDER_INTERVAL, "P7D");
-    v.put(Vars.MAX_REMINDERS, 2);
-    v.put(Vars.MAX_NEGOTIATION_ROUNDS, 3);
-    v.put(Vars.NEGOTIATION_ROUND, 0);
-    v.put(Vars.REMINDER_COUNT, 0);
-    return v;
   }
 
   private static void publish(CamundaClient client, String name, String key, Map<String, Object> vars) {

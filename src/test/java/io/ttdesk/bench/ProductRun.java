@@ -15,6 +15,14 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -42,8 +50,42 @@ final class ProductRun {
   private final Figures stage = new Figures();
   private final AtomicInteger conflicts = new AtomicInteger();
 
-  ProductRun(int port) {
+  /** Tasks announced on the broker's live stream, by deal and kind. */
+  private final Map<String, CompletableFuture<Long>> announced = new ConcurrentHashMap<>();
+  private final ExecutorService lookups = Executors.newFixedThreadPool(2);
+
+  ProductRun(int port) throws Exception {
     this.base = "http://localhost:" + port + "/api/v1";
+    listen("http://localhost:" + port);
+  }
+
+  /**
+   * Signs the broker in and opens the task list's live stream: the driver learns of a new task
+   * as a person's open list does, instead of polling and loading the machine it measures.
+   */
+  private void listen(String site) throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    String login = browser.send(HttpRequest.newBuilder(URI.create(site + "/login")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+    if (!csrf.find()) {
+      throw new IllegalStateException("no sign-in form");
+    }
+    browser.send(HttpRequest.newBuilder(URI.create(site + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=broker&password=" + DemoData.PASSWORD + "&_csrf="
+            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.discarding());
+    browser.sendAsync(HttpRequest.newBuilder(URI.create(site + "/desk/tasks/stream"))
+        .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines())
+        .thenAccept(res -> res.body().filter(line -> line.startsWith("data:")).forEach(line -> lookups.execute(() -> {
+          try {
+            JsonNode task = send("GET", "/tasks/" + line.substring(5).trim(), null);
+            announced.computeIfAbsent(task.get("dealId").asText() + ":" + task.get("type").asText(),
+                k -> new CompletableFuture<>()).complete(task.get("id").asLong());
+          } catch (Exception e) {
+            // a task of another run or already done: nobody waits for it
+          }
+        })));
   }
 
   Result run(int deals, int inFlight) throws Exception {
@@ -86,8 +128,18 @@ final class ProductRun {
         .anyMatch(p -> !p.get("lines").isEmpty()));
   }
 
-  /** Polls the broker's task list until the task is there; records how long since the command that made it. */
+  /**
+   * Waits for the stream to announce the task, then for the task list to answer with it; records
+   * how long since the command that made it.
+   */
   private long awaitTask(String dealId, String type, long since) throws Exception {
+    CompletableFuture<Long> told = announced.computeIfAbsent(dealId + ":" + type, k -> new CompletableFuture<>());
+    try {
+      told.get(60, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      // no announcement: the list is polled below all the same
+    }
+    announced.remove(dealId + ":" + type);
     JsonNode found = await("/tasks?dealId=" + dealId, TASK_POLL, tasks -> StreamSupport.stream(tasks.spliterator(), false)
         .anyMatch(t -> t.get("type").asText().equals(type)));
     visibility.addNanos(System.nanoTime() - since);

@@ -14,7 +14,6 @@ import io.ttdesk.process.DealProcess.Jobs;
 import io.ttdesk.process.DealProcess.Messages;
 import io.ttdesk.process.DealProcess.Tasks;
 import io.ttdesk.process.DealProcess.Vars;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,26 +40,16 @@ class DealProcessTest {
 
   @BeforeEach
   void deploy() {
-    client.newDeployResourceCommand()
-        .addResourceFile(Path.of("bpmn/deal.bpmn").toString())
-        .addResourceFile(Path.of("bpmn/valuation-review.dmn").toString())
-        .addResourceFile(Path.of("bpmn/term-sheet-approval.dmn").toString())
-        .send().join();
+    var deploy = client.newDeployResourceCommand().addResourceFile(TestDeals.RESOURCES[0]);
+    for (int i = 1; i < TestDeals.RESOURCES.length; i++) {
+      deploy = deploy.addResourceFile(TestDeals.RESOURCES[i]);
+    }
+    deploy.send().join();
   }
 
   private void start(boolean crossBorder, int trl) {
     dealId = UUID.randomUUID().toString();
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(Vars.DEAL_ID, dealId);
-    vars.put(Vars.CENTRE, "SHA");
-    vars.put(Vars.CROSS_BORDER, crossBorder);
-    vars.put(Vars.TRL, trl);
-    vars.put(Vars.EXPORT_RESTRICTED, false);
-    vars.put(Vars.REMINDER_INTERVAL, "P7D");
-    vars.put(Vars.MAX_REMINDERS, 2);
-    vars.put(Vars.MAX_NEGOTIATION_ROUNDS, 2);
-    vars.put(Vars.NEGOTIATION_ROUND, 0);
-    vars.put(Vars.REMINDER_COUNT, 0);
+    Map<String, Object> vars = TestDeals.startVariables(dealId, crossBorder, trl);
     instance = client.newCreateInstanceCommand().bpmnProcessId(DealProcess.PROCESS_ID).latestVersion()
         .variables(vars).send().join();
     idle();

@@ -13,9 +13,7 @@ import io.ttdesk.process.DealProcess.Jobs;
 import io.ttdesk.process.DealProcess.Tasks;
 import io.ttdesk.process.DealProcess.Vars;
 import io.ttdesk.recovery.Standing;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,11 +33,11 @@ class RecreationPointsTest {
 
   @BeforeEach
   void deploy() {
-    client.newDeployResourceCommand()
-        .addResourceFile(Path.of("bpmn/deal.bpmn").toString())
-        .addResourceFile(Path.of("bpmn/valuation-review.dmn").toString())
-        .addResourceFile(Path.of("bpmn/term-sheet-approval.dmn").toString())
-        .send().join();
+    var deploy = client.newDeployResourceCommand().addResourceFile(TestDeals.RESOURCES[0]);
+    for (int i = 1; i < TestDeals.RESOURCES.length; i++) {
+      deploy = deploy.addResourceFile(TestDeals.RESOURCES[i]);
+    }
+    deploy.send().join();
   }
 
   @Test
@@ -180,17 +178,7 @@ class RecreationPointsTest {
   }
 
   private static Map<String, Object> vars() {
-    Map<String, Object> vars = new HashMap<>();
-    vars.put(Vars.DEAL_ID, "deal-1");
-    vars.put(Vars.CENTRE, "SHA");
-    vars.put(Vars.TRL, 6);
-    vars.put(Vars.EXPORT_RESTRICTED, false);
-    vars.put(Vars.REMINDER_INTERVAL, "P7D");
-    vars.put(Vars.MAX_REMINDERS, 2);
-    vars.put(Vars.MAX_NEGOTIATION_ROUNDS, 2);
-    vars.put(Vars.NEGOTIATION_ROUND, 0);
-    vars.put(Vars.REMINDER_COUNT, 0);
-    return vars;
+    return TestDeals.startVariables("deal-1", false, 6);
   }
 
   private static List<Object> ids(Object maps) {
