@@ -24,19 +24,27 @@ public final class Chain {
         e.getActorRole(), e.getType(), e.getSummary(), e.getData(), e.getPrevHash());
   }
 
-  /** The hash of an event's fields; the digest is reset and may be reused for the next event. */
+  /**
+   * The hash of an event's fields, each written as its length in characters, ':' and its text in
+   * UTF-8; the digest is reset and may be reused for the next event.
+   */
   static String hash(MessageDigest digest, Integer seq, String dealId, Instant occurredAt, String actor,
       String actorKind, String actorRole, String type, String summary, String data, String prevHash) {
-    StringBuilder in = new StringBuilder(256 + data.length());
+    digest.reset();
     for (String field : new String[] {String.valueOf(seq), dealId, occurredAt.toString(), actor, actorKind, type,
         summary, data, prevHash}) {
-      in.append(field.length()).append(':').append(field);
+      update(digest, field);
     }
     if (actorRole != null) {
-      in.append(actorRole.length()).append(':').append(actorRole);
+      update(digest, actorRole);
     }
-    digest.reset();
-    return HexFormat.of().formatHex(digest.digest(in.toString().getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static void update(MessageDigest digest, String field) {
+    digest.update(Integer.toString(field.length()).getBytes(StandardCharsets.US_ASCII));
+    digest.update((byte) ':');
+    digest.update(field.getBytes(StandardCharsets.UTF_8));
   }
 
   static MessageDigest digest() {

@@ -37,7 +37,10 @@ import java.util.stream.StreamSupport;
  */
 final class ProductRun {
 
-  record Result(int deals, double seconds, Figures visibility, Figures stage, int conflicts) {}
+  /** A task as the list first showed it: its id (the engine's job key) and the wall-clock time. */
+  record Seen(long taskId, long atMillis) {}
+
+  record Result(int deals, double seconds, Figures visibility, Figures stage, int conflicts, List<Seen> seen) {}
 
   /** Polls of the task list, and of everything else: short enough to measure, long enough not to load the machine. */
   private static final Duration TASK_POLL = Duration.ofMillis(20);
@@ -49,6 +52,7 @@ final class ProductRun {
   private final Figures visibility = new Figures();
   private final Figures stage = new Figures();
   private final AtomicInteger conflicts = new AtomicInteger();
+  private final java.util.concurrent.ConcurrentLinkedQueue<Seen> seen = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   /** Tasks announced on the broker's live stream, by deal and kind. */
   private final Map<String, CompletableFuture<Long>> announced = new ConcurrentHashMap<>();
@@ -106,7 +110,9 @@ final class ProductRun {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     people.shutdown();
-    return new Result(deals, seconds, visibility, stage, conflicts.getAndSet(0));
+    List<Seen> shown = new ArrayList<>(seen);
+    seen.clear();
+    return new Result(deals, seconds, visibility, stage, conflicts.getAndSet(0), shown);
   }
 
   private void oneDeal() throws Exception {
@@ -143,8 +149,10 @@ final class ProductRun {
     JsonNode found = await("/tasks?dealId=" + dealId, TASK_POLL, tasks -> StreamSupport.stream(tasks.spliterator(), false)
         .anyMatch(t -> t.get("type").asText().equals(type)));
     visibility.addNanos(System.nanoTime() - since);
-    return StreamSupport.stream(found.spliterator(), false).filter(t -> t.get("type").asText().equals(type))
+    long id = StreamSupport.stream(found.spliterator(), false).filter(t -> t.get("type").asText().equals(type))
         .findFirst().orElseThrow().get("id").asLong();
+    seen.add(new Seen(id, System.currentTimeMillis()));
+    return id;
   }
 
   private JsonNode await(String path, Predicate<JsonNode> until) throws Exception {
