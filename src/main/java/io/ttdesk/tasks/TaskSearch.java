@@ -40,32 +40,28 @@ class TaskSearch {
         .addValue("centres", user.centres().isEmpty() ? List.of("-") : user.centres())
         .addValue("now", Timestamp.from(now))
         .addValue("weekEnd", Timestamp.from(now.plus(Duration.ofDays(7))));
-    // Two index ranges (the person's groups, and what is assigned to them) instead of one OR that no index serves.
-    StringBuilder from = new StringBuilder("""
-         FROM (SELECT id FROM task WHERE state = 'OPEN' AND candidate_group IN (:groups)
-               UNION SELECT id FROM task WHERE state = 'OPEN' AND assignee = :user) visible
-         JOIN task t ON t.id = visible.id
-         JOIN deal d ON d.id = t.deal_id
-        WHERE t.centre IN (:centres)""");
+    StringBuilder filters = new StringBuilder(" AND t.centre IN (:centres)");
     if (q.stage() != null) {
-      from.append(" AND d.stage = :stage");
+      filters.append(" AND EXISTS (SELECT 1 FROM deal d WHERE d.id = t.deal_id AND d.stage = :stage)");
       p.addValue("stage", q.stage().name());
     }
     if (q.centre() != null && !q.centre().isBlank()) {
-      from.append(" AND t.centre = :centre");
+      filters.append(" AND t.centre = :centre");
       p.addValue("centre", q.centre());
     }
     if (q.dealId() != null) {
-      from.append(" AND t.deal_id = :dealId");
+      filters.append(" AND t.deal_id = :dealId");
       p.addValue("dealId", q.dealId());
     }
-    Map<TaskService.View, Long> counts = jdbc.queryForObject("""
-        SELECT COUNT(*),
-               COALESCE(SUM(t.assignee = :user), 0),
-               COALESCE(SUM(t.candidate_group IN (:groups)), 0),
-               COALESCE(SUM(t.assignee IS NULL), 0),
-               COALESCE(SUM(t.due_at < :now), 0),
-               COALESCE(SUM(t.due_at >= :now AND t.due_at < :weekEnd), 0)""" + from, p, (rs, n) -> {
+    // Two parts, each one index range: the person's groups, and what is assigned to them outside those.
+    String[] parts = {" FROM task t WHERE t.state = 'OPEN' AND t.candidate_group IN (:groups)" + filters,
+        " FROM task t WHERE t.state = 'OPEN' AND t.assignee = :user AND t.candidate_group NOT IN (:groups)" + filters};
+    String tally = """
+        SELECT COUNT(*) n, COALESCE(SUM(t.assignee = :user), 0) mine, COALESCE(SUM(t.candidate_group IN (:groups)), 0) grp,
+               COALESCE(SUM(t.assignee IS NULL), 0) unassigned, COALESCE(SUM(t.due_at < :now), 0) overdue,
+               COALESCE(SUM(t.due_at >= :now AND t.due_at < :weekEnd), 0) week""";
+    Map<TaskService.View, Long> counts = jdbc.queryForObject("SELECT SUM(n), SUM(mine), SUM(grp), SUM(unassigned), "
+        + "SUM(overdue), SUM(week) FROM (" + tally + parts[0] + " UNION ALL " + tally + parts[1] + ") c", p, (rs, n) -> {
           Map<TaskService.View, Long> c = new EnumMap<>(TaskService.View.class);
           TaskService.View[] views = TaskService.View.values();
           for (int i = 0; i < views.length; i++) {
@@ -73,7 +69,7 @@ class TaskSearch {
           }
           return c;
         });
-    String where = switch (q.view()) {
+    String view = switch (q.view()) {
       case ALL -> "";
       case MINE -> " AND t.assignee = :user";
       case GROUPS -> " AND t.candidate_group IN (:groups)";
@@ -81,20 +77,27 @@ class TaskSearch {
       case OVERDUE -> " AND t.due_at < :now";
       case WEEK -> " AND t.due_at >= :now AND t.due_at < :weekEnd";
     };
-    p.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());
-    List<Long> ids = jdbc.queryForList("SELECT t.id" + from + where + " ORDER BY " + order(q.sort(), priorities, p)
-        + " LIMIT :limit OFFSET :offset", p, Long.class);
+    // Each part gives its first rows up to the end of the page, in the page's order; the page is cut from both.
+    p.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size())
+        .addValue("upTo", (long) (q.page() + 1) * q.size());
+    String columns = "SELECT t.id, t.due_at, t.created_at, t.element_id";
+    String sql = "SELECT x.id FROM ((" + columns + parts[0] + view + " ORDER BY " + order(q.sort(), priorities, p, "t")
+        + " LIMIT :upTo) UNION ALL (" + columns + parts[1] + view + " ORDER BY " + order(q.sort(), priorities, p, "t")
+        + " LIMIT :upTo)) x ORDER BY " + order(q.sort(), priorities, p, "x") + " LIMIT :limit OFFSET :offset";
+    List<Long> ids = jdbc.queryForList(sql, p, Long.class);
     return new Result(ids, counts.get(q.view()), counts);
   }
 
   /** The order of a sort; the kinds' priorities are parameters, the SQL text is fixed per sort. */
-  private static String order(TaskService.Sort sort, Map<String, Integer> priorities, MapSqlParameterSource p) {
-    String due = "t.due_at IS NULL, t.due_at, t.created_at, t.id";
+  private static String order(TaskService.Sort sort, Map<String, Integer> priorities, MapSqlParameterSource p,
+      String alias) {
+    String t = alias + ".";
+    String due = t + "due_at IS NULL, " + t + "due_at, " + t + "created_at, " + t + "id";
     return switch (sort) {
       case DUE -> due;
-      case CREATED -> "t.created_at DESC, t.id DESC";
+      case CREATED -> t + "created_at DESC, " + t + "id DESC";
       case PRIORITY -> {
-        StringBuilder rank = new StringBuilder("CASE t.element_id");
+        StringBuilder rank = new StringBuilder("CASE " + t + "element_id");
         int i = 0;
         for (Map.Entry<String, Integer> e : priorities.entrySet()) {
           rank.append(" WHEN :kind").append(i).append(" THEN :rank").append(i);
