@@ -33,11 +33,7 @@ class RecreationPointsTest {
 
   @BeforeEach
   void deploy() {
-    var deploy = client.newDeployResourceCommand().addResourceFile(TestDeals.RESOURCES[0]);
-    for (int i = 1; i < TestDeals.RESOURCES.length; i++) {
-      deploy = deploy.addResourceFile(TestDeals.RESOURCES[i]);
-    }
-    deploy.send().join();
+    TestDeals.deploy(client);
   }
 
   @Test

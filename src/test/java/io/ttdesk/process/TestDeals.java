@@ -13,6 +13,15 @@ public final class TestDeals {
   public static final String[] RESOURCES = {Path.of("bpmn/deal.bpmn").toString(),
       Path.of("bpmn/valuation-review.dmn").toString(), Path.of("bpmn/term-sheet-approval.dmn").toString()};
 
+  /** Deploys the diagram and its decision tables. */
+  public static void deploy(io.camunda.zeebe.client.ZeebeClient client) {
+    var deploy = client.newDeployResourceCommand().addResourceFile(RESOURCES[0]);
+    for (int i = 1; i < RESOURCES.length; i++) {
+      deploy = deploy.addResourceFile(RESOURCES[i]);
+    }
+    deploy.send().join();
+  }
+
   /** As the application starts a deal: two reminders a week apart, three negotiation rounds. */
   public static Map<String, Object> startVariables(String dealId, boolean crossBorder, int trl) {
     Map<String, Object> vars = new HashMap<>();
