@@ -182,7 +182,17 @@ public final class DealProcess {
    */
   public static final class Elements {
     private Elements() {}
+    public static final String PURSUE_DECISION = "PursueGateway";
+    public static final String REVALUE = "ValuationMerge";
     public static final String COMPUTE_VALUATION = "ComputeValuation";
+    public static final String DECIDE_VALUATION_REVIEW = "DecideValuationReview";
+    public static final String REVIEW_DECISION = "ReviewDecisionGateway";
+    public static final String OWNERSHIP_DECISION = "OwnershipDecisionGateway";
+    public static final String HIT_DECISION = "HitDecisionGateway";
+    public static final String EXPORT_APPROVAL_DECISION = "ExportApprovalDecision";
+    public static final String APPROVAL_DECISION = "ApprovalDecisionGateway";
+    public static final String RESPONSE_DECISION = "ResponseGateway";
+    public static final String EXPORT_LICENCE_DECISION = "ExportLicenceDecision";
     public static final String CHECK_PATENT_POSITION = "CheckPatentPosition";
     public static final String OWNERSHIP_SETTLED = "OwnershipMerge";
     public static final String SCREEN_EXPORT_CONTROL = "ScreenExportControl";

@@ -47,6 +47,17 @@ public class Engine {
     return command.send().join().getProcessInstanceKey();
   }
 
+  /** Cancels a process instance; nothing happens if the engine no longer has it. */
+  public void cancel(long processInstanceKey) {
+    try {
+      client.newCancelInstanceCommand(processInstanceKey).send().join();
+    } catch (ClientStatusException e) {
+      if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
+        throw e;
+      }
+    }
+  }
+
   /** Whether the engine still has this process instance. */
   public boolean hasInstance(long processInstanceKey) {
     try {

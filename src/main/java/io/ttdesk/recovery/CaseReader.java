@@ -62,14 +62,20 @@ class CaseReader {
             activation.putAll(result);
           }
           if (!SCOPED_JOBS.contains(rs.getString(1))) {
-            changes.add(new Change(instant(rs.getTimestamp(3)), null, result));
+            String step = rs.getString(1).equals(Jobs.VALUATION) ? Elements.COMPUTE_VALUATION : null;
+            changes.add(new Change(instant(rs.getTimestamp(3)), step, result));
           }
         }, dealId);
     Set<String> chased = new HashSet<>();
     jdbc.query("SELECT type, data, occurred_at FROM history_event WHERE deal_id = ? AND type IN "
-        + "('TASK_COMPLETED', 'COUNTERPARTY_RESPONDED') ORDER BY id", rs -> {
+        + "('TASK_COMPLETED', 'COUNTERPARTY_RESPONDED', 'CONTRACT_SIGNED') ORDER BY id", rs -> {
           Map<String, Object> data = parse(rs.getString(2));
           Instant at = instant(rs.getTimestamp(3));
+          if (rs.getString(1).equals("CONTRACT_SIGNED")) {
+            // The contract's activation reads the day of signature, which came with the message.
+            changes.add(new Change(at, null, Map.of("signedOn", String.valueOf(data.get("signedOn")))));
+            return;
+          }
           if (rs.getString(1).equals("COUNTERPARTY_RESPONDED")) {
             Map<String, Object> vars = new HashMap<>();
             vars.put(Vars.COUNTERPARTY_RESPONSE, data.get("response"));
@@ -126,7 +132,8 @@ class CaseReader {
     return value == null ? null : (List<Map<String, Object>>) value;
   }
 
+  /** The columns hold UTC (hibernate.jdbc.time_zone). */
   private static Instant instant(Timestamp t) {
-    return t.toInstant();
+    return t.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
   }
 }

@@ -62,9 +62,17 @@ class Recreation implements ApplicationRunner {
       return false;
     }
     Standing.Plan plan = reader.read(dealId).plan();
-    long recreated = engine.recreateDeal(plan.variables(), plan.startBefore());
-    deals.restarted(dealId, recreated, plan.startBefore(), RECREATION);
+    // Messages first: buffered, they meet the new instance as it starts, and a start that fails
+    // after them publishes the same ones again, which the engine drops by their ids.
     plan.messages().forEach(m -> engine.publish(m.name(), m.correlationKey(), m.messageId(), m.variables()));
+    long recreated = engine.recreateDeal(plan.variables(), plan.startBefore());
+    try {
+      deals.restarted(dealId, recreated, plan.startBefore(), RECREATION);
+    } catch (RuntimeException e) {
+      // Not recorded: without this the next start would make a second instance for the deal.
+      engine.cancel(recreated);
+      throw e;
+    }
     docket.raiseUnattendedAgain(dealId);
     return true;
   }

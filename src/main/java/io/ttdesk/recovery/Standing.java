@@ -17,8 +17,9 @@ import java.util.Set;
  *
  * @param variables the process variables, rebuilt in the order they were set
  * @param openTasks the element ids of the deal's open tasks
- * @param steps what happened since disclosure, oldest first: completed tasks' element ids and
- *     {@link #RESPONSE} for each counterparty answer
+ * @param steps what happened since disclosure, oldest first: completed tasks' element ids,
+ *     {@link Elements#COMPUTE_VALUATION} for each valuation computed and {@link #RESPONSE} for each
+ *     counterparty answer
  * @param chased the subjects (payments, periods) whose overdue chase task is done
  * @param milestones the payments the contract made due, null before the contract was activated
  * @param royaltyPeriods the reporting periods of the contract
@@ -45,46 +46,64 @@ public record Standing(String dealId, Stage stage, boolean crossBorder, boolean 
   public Plan plan() {
     Map<String, Object> vars = new LinkedHashMap<>(variables);
     List<Message> messages = new ArrayList<>();
+    // A withdrawal first: published before the instance exists, it ends it as soon as it starts.
+    if (withdrawalRequested) {
+      messages.add(new Message(Messages.WITHDRAWN, dealId, Messages.withdrawalId(dealId), Map.of()));
+    }
     List<String> main = openTasks.stream().filter(e -> !Elements.NESTED_TASKS.contains(e)).distinct().toList();
     List<String> starts;
     if (stage == Stage.EXECUTION) {
       starts = execution(vars, messages);
-    } else if (main.stream().anyMatch(Elements.IP_CHECK_TASKS::contains) || (main.isEmpty() && stage == Stage.IP_CHECK)) {
+    } else if (main.stream().anyMatch(Elements.IP_CHECK_TASKS::contains)) {
       starts = List.of(patentBranch(main), screeningBranch(main));
     } else if (!main.isEmpty()) {
       starts = main;
     } else {
-      starts = List.of(byStage());
-    }
-    if (withdrawalRequested) {
-      messages.add(new Message(Messages.WITHDRAWN, dealId, Messages.withdrawalId(dealId), Map.of()));
+      starts = byStage();
     }
     return new Plan(starts, vars, messages);
   }
 
-  private String byStage() {
+  /**
+   * Where a stage with no open task goes on: after the last step done in it, so that the
+   * diagram's own gateways route what that step decided.
+   */
+  private List<String> byStage() {
+    String last = steps.isEmpty() ? null : steps.getLast();
     return switch (stage) {
-      case DISCLOSED, SCREENING -> steps.contains(Tasks.SCREEN_DISCLOSURE) ? Elements.COMPUTE_VALUATION
-          : Tasks.SCREEN_DISCLOSURE;
-      case VALUATION -> Elements.COMPUTE_VALUATION;
-      case LICENSING -> licensing();
-      case NEGOTIATION -> Elements.AWAIT_RESPONSE;
-      case EXPORT_LICENCE -> Tasks.OBTAIN_EXPORT_LICENCE;
-      case SIGNATURE -> Elements.SIGNATURE;
+      case DISCLOSED, SCREENING -> List.of(steps.contains(Tasks.SCREEN_DISCLOSURE) ? Elements.PURSUE_DECISION
+          : Tasks.SCREEN_DISCLOSURE);
+      case VALUATION -> List.of(switch (lastOf(Elements.COMPUTE_VALUATION, Tasks.REVIEW_VALUATION, Tasks.REVISE_VALUATION)) {
+        case Elements.COMPUTE_VALUATION -> Elements.DECIDE_VALUATION_REVIEW;
+        case Tasks.REVIEW_VALUATION -> Elements.REVIEW_DECISION;
+        case Tasks.REVISE_VALUATION -> Elements.REVALUE;
+        default -> Elements.COMPUTE_VALUATION;
+      });
+      case IP_CHECK -> Tasks.OBTAIN_EXPORT_APPROVAL.equals(last) ? List.of(Elements.EXPORT_APPROVAL_DECISION)
+          : List.of(patentBranch(List.of()), screeningBranch(List.of()));
+      case LICENSING -> List.of(last == null ? Elements.TERM_SHEET : switch (last) {
+        case Tasks.PREPARE_TERM_SHEET -> Elements.DECIDE_TERM_SHEET_APPROVAL;
+        case Tasks.APPROVE_TERM_SHEET -> Elements.APPROVAL_DECISION;
+        case Tasks.OBTAIN_EXPORT_APPROVAL -> Elements.EXPORT_APPROVAL_DECISION;
+        case RESPONSE -> Elements.RESPONSE_DECISION;
+        default -> Elements.TERM_SHEET;
+      });
+      case NEGOTIATION -> List.of(RESPONSE.equals(last) ? Elements.RESPONSE_DECISION : Elements.AWAIT_RESPONSE);
+      case EXPORT_LICENCE -> List.of(Tasks.OBTAIN_EXPORT_LICENCE.equals(last) ? Elements.EXPORT_LICENCE_DECISION
+          : Tasks.OBTAIN_EXPORT_LICENCE);
+      case SIGNATURE -> List.of(Elements.SIGNATURE);
       default -> throw new IllegalStateException("deal " + dealId + " in stage " + stage + " has no place to restart");
     };
   }
 
-  /** The step after the last term-sheet step done since the last answer. */
-  private String licensing() {
-    String last = steps.isEmpty() ? RESPONSE : steps.getLast();
-    if (last.equals(Tasks.PREPARE_TERM_SHEET)) {
-      return Elements.DECIDE_TERM_SHEET_APPROVAL;
+  /** The latest of these steps, or "" when none of them happened. */
+  private String lastOf(String... candidates) {
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      if (List.of(candidates).contains(steps.get(i))) {
+        return steps.get(i);
+      }
     }
-    if (last.equals(Tasks.APPROVE_TERM_SHEET)) {
-      return "REJECT".equals(variables.get(Vars.APPROVAL_DECISION)) ? Elements.TERM_SHEET : Elements.OFFER;
-    }
-    return Elements.TERM_SHEET;
+    return "";
   }
 
   private String patentBranch(List<String> open) {
@@ -94,8 +113,10 @@ public record Standing(String dealId, Stage stage, boolean crossBorder, boolean 
     if (!variables.containsKey(Vars.PATENT_POSITION)) {
       return Elements.CHECK_PATENT_POSITION;
     }
-    boolean unclear = Boolean.FALSE.equals(variables.get(Vars.OWNERSHIP_CLEAR));
-    return unclear && !variables.containsKey(Vars.OWNERSHIP_DECISION) ? Tasks.REVIEW_OWNERSHIP : Elements.OWNERSHIP_SETTLED;
+    if (variables.containsKey(Vars.OWNERSHIP_DECISION)) {
+      return Elements.OWNERSHIP_DECISION;
+    }
+    return Boolean.FALSE.equals(variables.get(Vars.OWNERSHIP_CLEAR)) ? Tasks.REVIEW_OWNERSHIP : Elements.OWNERSHIP_SETTLED;
   }
 
   private String screeningBranch(List<String> open) {
@@ -109,8 +130,10 @@ public record Standing(String dealId, Stage stage, boolean crossBorder, boolean 
     if (result == null) {
       return Elements.SCREEN_EXPORT_CONTROL;
     }
-    boolean hit = !"CLEAR".equals(result);
-    return hit && !variables.containsKey(Vars.HIT_DECISION) ? Tasks.DECIDE_SCREENING_HIT : Elements.SCREENING_SETTLED;
+    if (variables.containsKey(Vars.HIT_DECISION)) {
+      return Elements.HIT_DECISION;
+    }
+    return "CLEAR".equals(result) ? Elements.SCREENING_SETTLED : Tasks.DECIDE_SCREENING_HIT;
   }
 
   /**

@@ -2,10 +2,11 @@ package io.ttdesk.tasks;
 
 import io.ttdesk.deal.Stage;
 import io.ttdesk.security.DeskUser;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,9 @@ class TaskSearch {
         .addValue("groups", groups.isEmpty() ? List.of("-") : groups)
         .addValue("user", user.getUsername())
         .addValue("centres", user.centres().isEmpty() ? List.of("-") : user.centres())
-        .addValue("now", Timestamp.from(now))
-        .addValue("weekEnd", Timestamp.from(now.plus(Duration.ofDays(7))));
+        // The columns hold UTC (hibernate.jdbc.time_zone), whatever the JVM's zone.
+        .addValue("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
+        .addValue("weekEnd", LocalDateTime.ofInstant(now.plus(Duration.ofDays(7)), ZoneOffset.UTC));
     StringBuilder filters = new StringBuilder(" AND t.centre IN (:centres)");
     if (q.stage() != null) {
       filters.append(" AND EXISTS (SELECT 1 FROM deal d WHERE d.id = t.deal_id AND d.stage = :stage)");

@@ -103,6 +103,7 @@ public final class DealDeskBenchmark {
 
       trail(report, product, seed, (int) (200_000 * scale));
       taskList(report, product, seed, scale);
+      pipeline(report, product, seed, scale);
     }
     if (!options.containsKey("no-standalone")) {
       standalone(report, infra, properties, deals, inFlight, out);
@@ -250,6 +251,33 @@ public final class DealDeskBenchmark {
         }
       }
       report.atMost("4 task list", "broker's " + q.getKey() + " (first 100), p95", f.percentile(95), "ms", 50);
+    }
+  }
+
+  /** 1,000,000 deals (times the scale) with 10 trail events each, over 20 centres: the managers' dashboard. */
+  private static void pipeline(Report report, ProductRun product, Seed seed, double scale) throws Exception {
+    int deals = (int) (1_000_000 * scale);
+    String template = product.send("GET", "/deals?centre=SHA", null).get(0).get("id").asText();
+    long t = System.nanoTime();
+    seed.pipeline(template, 20, deals);
+    seed.analyze("deal", "pipeline_deal", "pipeline_stage_visit", "history_event");
+    report.add("5 pipeline", "seeded " + deals + " deals, " + seed.count("SELECT COUNT(*) FROM history_event")
+        + " trail events", (System.nanoTime() - t) / 1e9, "s");
+    Map<String, String> queries = new java.util.LinkedHashMap<>();
+    queries.put("whole dashboard, 20 centres, last 12 months", "/pipeline");
+    queries.put("whole dashboard, one centre", "/pipeline?centre=B3");
+    queries.put("whole dashboard, 20 centres, two years", "/pipeline?from=" + java.time.LocalDate.now().minusYears(2));
+    queries.put("one section as CSV (funnel)", "/pipeline/funnel.csv");
+    for (Map.Entry<String, String> q : queries.entrySet()) {
+      Figures f = new Figures();
+      for (int i = 0; i < 23; i++) {
+        long s = System.nanoTime();
+        product.send("GET", q.getValue(), null, "bench-manager");
+        if (i >= 3) {
+          f.addNanos(System.nanoTime() - s);
+        }
+      }
+      report.atMost("5 pipeline", q.getKey() + ", p95", f.percentile(95), "ms", 300);
     }
   }
 

@@ -196,7 +196,9 @@ final class ProductRun {
       throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
           + new String(response.body(), StandardCharsets.UTF_8));
     }
-    return response.body().length == 0 ? json.nullNode() : json.readTree(response.body());
+    boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
+    return response.body().length == 0 ? json.nullNode()
+        : isJson ? json.readTree(response.body()) : json.getNodeFactory().textNode(new String(response.body(), StandardCharsets.UTF_8));
   }
 
   static Map<String, Object> disclosure() {

@@ -67,7 +67,7 @@ final class Seed implements AutoCloseable {
     }
     try (PreparedStatement c = db.prepareStatement("INSERT INTO centre (code, name, country, currency) VALUES (?, ?, 'CN', 'CNY')");
         PreparedStatement u = db.prepareStatement("INSERT INTO app_user (username, password_hash, display_name, roles, "
-            + "centres, enabled) VALUES (?, ?, ?, 'BROKER', ?, TRUE)")) {
+            + "centres, enabled) VALUES (?, ?, ?, IF(? LIKE 'bench-manager', 'MANAGER', 'BROKER'), ?, TRUE)")) {
       for (int i = 0; i < centres; i++) {
         c.setString(1, centre(i));
         c.setString(2, "Benchmark centre " + i);
@@ -76,10 +76,21 @@ final class Seed implements AutoCloseable {
           u.setString(1, broker(i, b));
           u.setString(2, hash);
           u.setString(3, "Benchmark broker " + i + "/" + b);
-          u.setString(4, centre(i));
+          u.setString(4, broker(i, b));
+          u.setString(5, centre(i));
           u.addBatch();
         }
       }
+      StringBuilder all = new StringBuilder();
+      for (int i = 0; i < centres; i++) {
+        all.append(i == 0 ? "" : ",").append(centre(i));
+      }
+      u.setString(1, "bench-manager");
+      u.setString(2, hash);
+      u.setString(3, "Benchmark manager of every centre");
+      u.setString(4, "bench-manager");
+      u.setString(5, all.toString());
+      u.addBatch();
       c.executeBatch();
       u.executeBatch();
     }
@@ -132,6 +143,51 @@ final class Seed implements AutoCloseable {
       s.executeBatch();
     }
     db.commit();
+  }
+
+  /**
+   * Deals for the managers' pipeline, spread over the centres and the last two years, with their
+   * projection rows, five stage stays each and ten trail events each; written by the database
+   * itself from MariaDB's sequence tables (the trail rows are not chained: the pipeline never
+   * reads them, and no measurement verifies them).
+   */
+  void pipeline(String template, int centres, int deals) throws SQLException {
+    List<String> columns = columns("deal");
+    columns.removeAll(List.of("id", "reference", "centre"));
+    String stages = "ELT(1 + s.seq % 9, 'SCREENING', 'VALUATION', 'IP_CHECK', 'LICENSING', 'NEGOTIATION', "
+        + "'EXPORT_LICENCE', 'SIGNATURE', 'EXECUTION', 'CLOSED')";
+    try (PreparedStatement copy = db.prepareStatement("INSERT INTO deal (id, reference, centre, "
+        + String.join(", ", columns) + ") SELECT UUID(), CONCAT('PIPE-', s.seq), CONCAT('B', s.seq % " + centres + "), "
+        + String.join(", ", columns) + " FROM deal t JOIN seq_1_to_" + deals + " s WHERE t.id = ?")) {
+      copy.setString(1, template);
+      copy.executeUpdate();
+      db.commit();
+    }
+    try (Statement st = db.createStatement()) {
+      st.execute("INSERT INTO pipeline_deal (deal_id, centre, target_country, technology_field, stage, status, outcome, "
+          + "disclosed_at, screened_at, valued_at, cleared_at, offered_at, signed_at, paid_at, closed_at, last_activity_at) "
+          + "SELECT z.id, z.centre, ELT(1 + z.seq % 4, 'CN', 'DE', 'US', 'JP'), ELT(1 + z.seq % 3, 'Energy', 'Health', "
+          + "'Materials'), " + stages.replace("s.seq", "z.seq") + ", IF(z.seq % 9 = 8, 'CLOSED', 'OPEN'), "
+          + "IF(z.seq % 9 = 8, 'COMPLETED', NULL), d0, IF(z.seq % 9 >= 1, d0 + INTERVAL 5 DAY, NULL), "
+          + "IF(z.seq % 9 >= 2, d0 + INTERVAL 20 DAY, NULL), IF(z.seq % 9 >= 3, d0 + INTERVAL 40 DAY, NULL), "
+          + "IF(z.seq % 9 >= 4, d0 + INTERVAL 60 DAY, NULL), IF(z.seq % 9 >= 7, d0 + INTERVAL 90 DAY, NULL), "
+          + "IF(z.seq % 9 >= 8, d0 + INTERVAL 120 DAY, NULL), IF(z.seq % 9 = 8, d0 + INTERVAL 130 DAY, NULL), "
+          + "d0 + INTERVAL (z.seq % 9) * 10 DAY "
+          + "FROM (SELECT d.id, d.centre, s.seq, NOW(6) - INTERVAL (s.seq % 730) DAY d0 "
+          + "FROM (SELECT id, centre, CAST(SUBSTRING(reference, 6) AS UNSIGNED) n FROM deal WHERE reference LIKE 'PIPE-%') d "
+          + "JOIN seq_1_to_" + deals + " s ON s.seq = d.n) z");
+      db.commit();
+      st.execute("INSERT INTO pipeline_stage_visit (deal_id, centre, stage, entered_at, left_at, seconds) "
+          + "SELECT p.deal_id, p.centre, ELT(k.seq, 'SCREENING', 'VALUATION', 'IP_CHECK', 'LICENSING', 'NEGOTIATION'), "
+          + "p.disclosed_at + INTERVAL (k.seq - 1) * 10 DAY, p.disclosed_at + INTERVAL k.seq * 10 DAY, 864000 "
+          + "FROM pipeline_deal p JOIN seq_1_to_5 k WHERE p.deal_id IN (SELECT id FROM deal WHERE reference LIKE 'PIPE-%')");
+      db.commit();
+      st.execute("INSERT INTO history_event (deal_id, occurred_at, actor, actor_kind, type, summary, data, seq, prev_hash, "
+          + "hash) SELECT p.deal_id, p.disclosed_at + INTERVAL k.seq HOUR, 'worker:bench', 'SYSTEM', 'STAGE_ENTERED', "
+          + "'Stage', '{}', k.seq, REPEAT('0', 64), REPEAT('0', 64) FROM pipeline_deal p JOIN seq_1_to_10 k "
+          + "WHERE p.deal_id IN (SELECT id FROM deal WHERE reference LIKE 'PIPE-%')");
+      db.commit();
+    }
   }
 
   /** A trail of that many chained events for one deal, and its head. */

@@ -86,8 +86,11 @@ public final class EmbeddedInfrastructure {
         try (var rs = s.executeQuery("SELECT MAX(" + tableAndColumn[1] + ") FROM " + tableAndColumn[0])) {
           rs.next();
           highest = Math.max(highest, rs.getLong(1));
-        } catch (java.sql.SQLException noTableYet) {
-          // a database the application has not migrated yet holds no keys
+        } catch (java.sql.SQLException e) {
+          // Only a table not made yet means no keys; anything else would let old keys be reused.
+          if (!"42S02".equals(e.getSQLState())) {
+            throw e;
+          }
         }
       }
     } catch (java.sql.SQLException e) {

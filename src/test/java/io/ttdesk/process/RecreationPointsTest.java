@@ -9,6 +9,7 @@ import io.camunda.zeebe.client.api.response.ProcessInstanceEvent;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.extension.ZeebeProcessTest;
 import io.ttdesk.deal.Stage;
+import io.ttdesk.process.DealProcess.Elements;
 import io.ttdesk.process.DealProcess.Jobs;
 import io.ttdesk.process.DealProcess.Tasks;
 import io.ttdesk.process.DealProcess.Vars;
@@ -134,6 +135,50 @@ class RecreationPointsTest {
     assertThat(client.newActivateJobsCommand().jobType(Jobs.USER_TASK).maxJobsToActivate(5).send().join().getJobs())
         .extracting(j -> j.getElementId() + ":" + ((Map<?, ?>) j.getVariablesAsMap().get(Vars.MILESTONE)).get("id"))
         .containsExactly("ChasePayment:M2");
+  }
+
+  @Test
+  void aDecisionTakenBeforeTheLossIsRoutedByTheDiagramAgain() {
+    Map<String, Object> vars = vars();
+    vars.put(Vars.SCREENING_DECISION, "NOT_PURSUE");
+    recreate(standing(Stage.SCREENING, vars, List.of(), List.of(Tasks.SCREEN_DISCLOSURE)));
+    assertThat(jobElements(Jobs.CLOSE)).containsExactly("NotPursued");
+
+    vars = vars();
+    vars.put(Vars.VALUATION_DECISION, "APPROVE");
+    recreate(standing(Stage.VALUATION, vars, List.of(), List.of(Elements.COMPUTE_VALUATION, Tasks.REVIEW_VALUATION)));
+    assertThat(jobElements(Jobs.PATENT_CHECK)).containsExactly("CheckPatentPosition");
+    assertThat(jobElements(Jobs.VALUATION)).isEmpty();
+
+    vars = vars();
+    vars.putAll(Map.of(Vars.PATENT_POSITION, "NOVELTY_INTACT", Vars.OWNERSHIP_CLEAR, true, Vars.SCREENING_RESULT, "MATCH",
+        Vars.HIT_DECISION, "BLOCK"));
+    recreate(standing(Stage.IP_CHECK, vars, List.of(), List.of(Tasks.DECIDE_SCREENING_HIT), true));
+    assertThat(jobElements(Jobs.CLOSE)).containsExactly("Blocked");
+
+    vars = vars();
+    vars.put(Vars.COUNTERPARTY_RESPONSE, "DECLINE");
+    recreate(standing(Stage.NEGOTIATION, vars, List.of(), List.of(Tasks.PREPARE_TERM_SHEET, Standing.RESPONSE)));
+    assertThat(jobElements(Jobs.CLOSE)).containsExactly("Declined");
+
+    vars = vars();
+    vars.putAll(Map.of(Vars.COUNTERPARTY_RESPONSE, "COUNTER_OFFER", Vars.NEGOTIATION_ROUND, 2));
+    recreate(standing(Stage.LICENSING, vars, List.of(), List.of(Tasks.PREPARE_TERM_SHEET, Standing.RESPONSE)));
+    assertThat(jobElements(Jobs.CLOSE)).containsExactly("NoAgreement");
+
+    vars = vars();
+    vars.put(Vars.EXPORT_LICENCE, "REFUSED");
+    recreate(standing(Stage.EXPORT_LICENCE, vars, List.of(), List.of(Tasks.OBTAIN_EXPORT_LICENCE)));
+    assertThat(jobElements(Jobs.CLOSE)).containsExactly("LicenceRefused");
+  }
+
+  @Test
+  void aComputedValuationIsDecidedNotComputedAgain() {
+    Map<String, Object> vars = vars();
+    vars.putAll(Map.of(Vars.VALUATION_VALUE, 100_000, Vars.VALUATION_VALUE_USD, 100_000));
+    recreate(standing(Stage.VALUATION, vars, List.of(), List.of(Tasks.SCREEN_DISCLOSURE, Elements.COMPUTE_VALUATION)));
+    assertThat(jobElements(Jobs.DECISION_RECORD)).containsExactly("DecideValuationReview");
+    assertThat(jobElements(Jobs.VALUATION)).isEmpty();
   }
 
   @Test
