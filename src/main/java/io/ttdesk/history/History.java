@@ -98,7 +98,7 @@ public class History {
 
   /** Recomputes the chain row by row, and keeps the first event that does not hold. */
   private static final class Walk implements RowCallbackHandler {
-    private static final Calendar UTC = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
+    private final Calendar utc = Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     private final String dealId;
     private final MessageDigest digest = Chain.digest();
     private String prev = Chain.GENESIS;
@@ -124,7 +124,7 @@ public class History {
           : seq != events ? "follows place " + (events - 1) + " but is at place " + seq
               + ": events are missing before it"
           : !prev.equals(prevHash) ? "does not follow the event before it: events were reordered or replaced"
-          : !Chain.hash(digest, seq, dealId, rs.getTimestamp(3, UTC).toInstant(), rs.getString(4), rs.getString(5),
+          : !Chain.hash(digest, seq, dealId, rs.getTimestamp(3, utc).toInstant(), rs.getString(4), rs.getString(5),
               rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), prevHash).equals(hash)
               ? "its content was changed after it was written"
           : null;

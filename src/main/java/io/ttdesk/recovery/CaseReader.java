@@ -46,8 +46,8 @@ class CaseReader {
   private record TaskRow(long id, String elementId, String subject, String state) {}
 
   @Transactional(readOnly = true)
-  public Standing read(String dealId) {
-    Deal deal = deals.byIds(List.of(dealId)).get(dealId);
+  public Standing read(Deal deal) {
+    String dealId = deal.getId();
     Map<Long, TaskRow> tasks = new LinkedHashMap<>();
     jdbc.query("SELECT id, element_id, subject, state FROM task WHERE deal_id = ? ORDER BY id", rs -> {
       tasks.put(rs.getLong(1), new TaskRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));

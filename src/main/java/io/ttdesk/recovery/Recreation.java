@@ -1,5 +1,6 @@
 package io.ttdesk.recovery;
 
+import io.ttdesk.deal.Deal;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.history.Actor;
 import io.ttdesk.ipcheck.DocketService;
@@ -57,11 +58,12 @@ class Recreation implements ApplicationRunner {
   }
 
   boolean recreateIfLost(String dealId) {
-    Long key = deals.byIds(java.util.List.of(dealId)).get(dealId).getProcessInstanceKey();
+    Deal deal = deals.byIds(java.util.List.of(dealId)).get(dealId);
+    Long key = deal.getProcessInstanceKey();
     if (key != null && engine.hasInstance(key)) {
       return false;
     }
-    Standing.Plan plan = reader.read(dealId).plan();
+    Standing.Plan plan = reader.read(deal).plan();
     // Messages first: buffered, they meet the new instance as it starts, and a start that fails
     // after them publishes the same ones again, which the engine drops by their ids.
     plan.messages().forEach(m -> engine.publish(m.name(), m.correlationKey(), m.messageId(), m.variables()));

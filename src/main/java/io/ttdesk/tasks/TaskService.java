@@ -59,6 +59,8 @@ public class TaskService {
 
   private final TaskRepository tasks;
   private final Map<String, TaskHandler<?>> handlers;
+  /** Each kind of task's priority, for the list's priority order. */
+  private final Map<String, Integer> priorities;
   private final Engine engine;
   private final History history;
   private final ObjectMapper json;
@@ -77,6 +79,8 @@ public class TaskService {
     this.tasks = tasks;
     this.search = search;
     this.handlers = handlers.stream().collect(Collectors.toMap(TaskHandler::elementId, Function.identity()));
+    this.priorities = new java.util.TreeMap<>(handlers.stream()
+        .collect(Collectors.toMap(TaskHandler::elementId, TaskHandler::priority)));
     this.engine = engine;
     this.history = history;
     this.json = json;
@@ -163,8 +167,6 @@ public class TaskService {
 
   @Transactional(readOnly = true)
   public Page search(DeskUser user, Query q) {
-    Map<String, Integer> priorities = new java.util.TreeMap<>();
-    handlers.values().forEach(h -> priorities.put(h.elementId(), h.priority()));
     TaskSearch.Result found = search.search(user, q, priorities);
     Map<Long, Task> byId = tasks.findAllById(found.ids()).stream()
         .collect(Collectors.toMap(Task::getId, Function.identity()));

@@ -3,6 +3,7 @@ package io.ttdesk.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttdesk.local.DemoData;
+import io.ttdesk.local.RequestBodies;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.net.CookieManager;
@@ -117,13 +117,14 @@ final class ProductRun {
 
   private void oneDeal() throws Exception {
     long asked = System.nanoTime();
-    String id = send("POST", "/deals", disclosure()).get("id").asText();
+    String id = send("POST", "/deals", RequestBodies.disclosure("SHA", "CN", "CN", null)).get("id").asText();
     long screen = awaitTask(id, "ScreenDisclosure", asked);
     send("POST", "/tasks/" + screen + "/complete", Map.of("decision", "PURSUE"));
     long screened = System.nanoTime();
     long prepare = awaitTask(id, "PrepareTermSheet", screened);
     stage.addNanos(System.nanoTime() - screened);
-    send("POST", "/tasks/" + prepare + "/complete", termSheet());
+    send("POST", "/tasks/" + prepare + "/complete",
+        RequestBodies.termSheet(20000, LocalDate.now().plusMonths(6).toString()));
     await("/deals/" + id, d -> d.get("stage").asText().equals("NEGOTIATION"));
     send("POST", "/deals/" + id + "/counterparty-responses", Map.of("response", "ACCEPT"));
     send("POST", "/deals/" + id + "/signature", Map.of("signedOn", LocalDate.now().toString(), "signedBy", "CEO"));
@@ -199,38 +200,5 @@ final class ProductRun {
     boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
     return response.body().length == 0 ? json.nullNode()
         : isJson ? json.readTree(response.body()) : json.getNodeFactory().textNode(new String(response.body(), StandardCharsets.UTF_8));
-  }
-
-  static Map<String, Object> disclosure() {
-    Map<String, Object> d = new LinkedHashMap<>();
-    d.put("title", "Perovskite tandem solar cell");
-    d.put("abstract", "A tandem cell with 31% efficiency.");
-    d.put("centre", "SHA");
-    d.put("ownerInstitution", "Fudan University");
-    d.put("ownerCountry", "CN");
-    d.put("targetCountry", "CN");
-    d.put("technologyReadinessLevel", 5);
-    d.put("technologyField", "Energy");
-    d.put("inventors", List.of(Map.of("name", "Chen Jie", "share", 60), Map.of("name", "Maria Rossi", "share", 40)));
-    d.put("valuation", Map.of("currency", "USD", "projectedRevenue", List.of(500000, 1000000, 1500000),
-        "royaltyRate", 3, "taxRate", 25, "discountRate", 15));
-    d.put("patentCosts", 12000);
-    return d;
-  }
-
-  /** A one-year licence at 3%, reported quarterly, with an upfront fee and one milestone. */
-  static Map<String, Object> termSheet() {
-    Map<String, Object> t = new LinkedHashMap<>();
-    t.put("dealForm", "NON_EXCLUSIVE_LICENCE");
-    t.put("currency", "USD");
-    t.put("upfrontFee", 20000);
-    t.put("royaltyRate", 3);
-    t.put("fieldOfUse", "Photovoltaics");
-    t.put("territory", "Worldwide");
-    t.put("termYears", 1);
-    t.put("reportingPeriod", "QUARTERLY");
-    t.put("milestones", List.of(Map.of("name", "First commercial sale", "amount", "25000.00",
-        "dueDate", LocalDate.now().plusMonths(6).toString())));
-    return t;
   }
 }

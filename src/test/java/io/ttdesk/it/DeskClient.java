@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ttdesk.local.DemoData;
+import io.ttdesk.local.RequestBodies;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -168,26 +169,7 @@ abstract class DeskClient {
   // ---- deals in known states ----
 
   static Map<String, Object> disclosure(String centre, String ownerCountry, String targetCountry, String licensee) {
-    Map<String, Object> d = new java.util.LinkedHashMap<>();
-    d.put("title", "Perovskite tandem solar cell");
-    d.put("abstract", "A tandem cell with 31% efficiency.");
-    d.put("centre", centre);
-    d.put("ownerInstitution", "Fudan University");
-    d.put("ownerCountry", ownerCountry);
-    d.put("targetCountry", targetCountry);
-    d.put("technologyReadinessLevel", 5);
-    d.put("technologyField", "Energy");
-    if (licensee != null) {
-      d.put("licensee", Map.of("name", licensee, "country", targetCountry));
-    }
-    d.put("inventors", List.of(
-        Map.of("name", "Chen Jie", "share", 60, "department", "Physics"),
-        Map.of("name", "Maria Rossi", "share", 40, "department", "Physics")));
-    d.put("priorDisclosures", List.of(Map.of("date", LocalDate.now().minusMonths(3).toString(), "kind", "PAPER")));
-    d.put("valuation", Map.of("currency", "USD", "projectedRevenue", List.of(500000, 1000000, 1500000),
-        "royaltyRate", 3, "taxRate", 25, "discountRate", 15));
-    d.put("patentCosts", 12000);
-    return d;
+    return RequestBodies.disclosure(centre, ownerCountry, targetCountry, licensee);
   }
 
   String disclose(Map<String, Object> disclosure) {
@@ -222,21 +204,8 @@ abstract class DeskClient {
         .map(e -> e.get("type").asText()).toList();
   }
 
-  /** A one-year licence at 3% with a 5,000.00 minimum and 10% of sublicence income, reported quarterly. */
   static Map<String, Object> termSheet(int upfront, String milestoneDue) {
-    Map<String, Object> t = new java.util.LinkedHashMap<>();
-    t.put("dealForm", "NON_EXCLUSIVE_LICENCE");
-    t.put("currency", "USD");
-    t.put("upfrontFee", upfront);
-    t.put("royaltyRate", 3);
-    t.put("minimumAnnualRoyalty", 5000);
-    t.put("sublicenceShare", 10);
-    t.put("fieldOfUse", "Photovoltaics");
-    t.put("territory", "Worldwide");
-    t.put("termYears", 1);
-    t.put("reportingPeriod", "QUARTERLY");
-    t.put("milestones", List.of(Map.of("name", "First commercial sale", "amount", "25000.00", "dueDate", milestoneDue)));
-    return t;
+    return RequestBodies.termSheet(upfront, milestoneDue);
   }
 
   /** A domestic deal with no reviews or approvals, driven to the stage where it awaits an answer. */

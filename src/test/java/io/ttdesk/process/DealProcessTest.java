@@ -580,11 +580,7 @@ class DealProcessTest {
   }
 
   private void idle() {
-    try {
-      engine.waitForIdleState(Duration.ofSeconds(5));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    TestDeals.idle(engine);
   }
 
   private boolean approvalNeeded(String form, Double upfrontUsd, double royalty, boolean crossBorder) {

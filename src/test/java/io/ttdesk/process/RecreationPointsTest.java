@@ -252,10 +252,6 @@ class RecreationPointsTest {
   }
 
   private void idle() {
-    try {
-      engine.waitForIdleState(Duration.ofSeconds(5));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    TestDeals.idle(engine);
   }
 }

@@ -22,6 +22,15 @@ public final class TestDeals {
     deploy.send().join();
   }
 
+  /** Waits until the engine has processed everything it was given. */
+  public static void idle(io.camunda.zeebe.process.test.api.ZeebeTestEngine engine) {
+    try {
+      engine.waitForIdleState(java.time.Duration.ofSeconds(5));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** As the application starts a deal: two reminders a week apart, three negotiation rounds. */
   public static Map<String, Object> startVariables(String dealId, boolean crossBorder, int trl) {
     Map<String, Object> vars = new HashMap<>();
