@@ -17,9 +17,18 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Health for probes and people, Prometheus metrics for the scraper, and who may read which. */
+/** Health for probes and people, Prometheus metrics for the scraper, and who may read which; logs that name the deal. */
+@ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIT extends ApiTest {
+
+  @Autowired
+  JdbcTemplate db;
 
   private static final String SCRAPER = "metrics";
 
@@ -133,6 +142,36 @@ class ObservabilityIT extends ApiTest {
     }
     // Labels stay few: no deal id or reference in any of them.
     assertThat(after).doesNotContain(id).doesNotContain(deal(id).get("reference").asText());
+  }
+
+  @Test
+  void aFailingJobIsCountedPerTypeAndItsLogLinesNameTheDealAndTheJob(CapturedOutput output) throws Exception {
+    String before = scrape();
+    double failed = sample(before, "camunda_job_invocations_total", "action", "failed", "type", "valuation-compute");
+    double incidents = sample(before, "ttdesk_job_incidents_total", "type", "valuation-compute");
+
+    String id = disclose(disclosure("SHA", "CN", "CN", null));
+    String reference = deal(id).get("reference").asText();
+    String good = db.queryForObject("SELECT projected_revenue FROM deal WHERE id = ?", String.class, id);
+    // Valuation inputs the worker cannot read: each of its three attempts fails.
+    db.update("UPDATE deal SET projected_revenue = 'not a list' WHERE id = ?", id);
+    complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
+
+    String after = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(this::scrape,
+        text -> sample(text, "ttdesk_job_incidents_total", "type", "valuation-compute") >= incidents + 1);
+    assertThat(sample(after, "camunda_job_invocations_total", "action", "failed", "type", "valuation-compute"))
+        .isGreaterThanOrEqualTo(failed + 3);
+    assertThat(output.getAll().lines()
+        .filter(l -> l.contains("deal=" + reference + " dealId=" + id + " job=") && l.contains("valuation-compute")))
+        .as("worker log lines of %s", reference).hasSizeGreaterThanOrEqualTo(3);
+
+    // Fixed and sent on, so the deal leaves no open incident behind.
+    db.update("UPDATE deal SET projected_revenue = ? WHERE id = ?", good, id);
+    long jobKey = await().atMost(Duration.ofSeconds(10)).until(() -> db.queryForList(
+        "SELECT job_key FROM job_incident WHERE deal_id = ? AND retried_at IS NULL", Long.class, id),
+        keys -> !keys.isEmpty()).getFirst();
+    post("manager", "/api/v1/incidents/" + jobKey + "/retry", null).expect(200);
+    awaitTask("broker", id, "PrepareTermSheet");
   }
 
   private String scrape() throws Exception {
