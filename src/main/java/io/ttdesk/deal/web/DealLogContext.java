@@ -1,4 +1,4 @@
-package io.ttdesk.web;
+package io.ttdesk.deal.web;
 
 import io.ttdesk.process.JobLog;
 import jakarta.servlet.http.HttpServletRequest;
