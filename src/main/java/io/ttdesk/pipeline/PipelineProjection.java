@@ -10,12 +10,17 @@ import io.ttdesk.history.Actor;
 import io.ttdesk.history.History;
 import io.ttdesk.history.HistoryEvent;
 import io.ttdesk.history.Recorded;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the pipeline rows of a deal in step with its trail: every event is applied in the
@@ -31,14 +36,16 @@ public class PipelineProjection {
   private final DealRepository deals;
   private final ObjectMapper json;
   private final History history;
+  private final MeterRegistry meters;
 
   PipelineProjection(PipelineDealRepository rows, StageVisitRepository visits, DealRepository deals, ObjectMapper json,
-      History history) {
+      History history, MeterRegistry meters) {
     this.history = history;
     this.rows = rows;
     this.visits = visits;
     this.deals = deals;
     this.json = json;
+    this.meters = meters;
   }
 
   @EventListener
@@ -49,7 +56,7 @@ public class PipelineProjection {
       replay(e.dealId());
       return;
     }
-    apply(e.dealId(), e.occurredAt(), e.actorKind(), e.type(), e.data());
+    apply(e.dealId(), e.occurredAt(), e.actorKind(), e.type(), e.data(), true);
   }
 
   /**
@@ -69,14 +76,15 @@ public class PipelineProjection {
   private void replay(String dealId) {
     for (HistoryEvent e : history.of(dealId)) {
       try {
-        apply(dealId, e.getOccurredAt(), e.getActorKind(), e.getType(), json.readValue(e.getData(), DATA));
+        apply(dealId, e.getOccurredAt(), e.getActorKind(), e.getType(), json.readValue(e.getData(), DATA), false);
       } catch (JsonProcessingException ex) {
         throw new IllegalStateException("trail event " + e.getId() + " has unreadable data", ex);
       }
     }
   }
 
-  void apply(String dealId, Instant at, Actor.Kind actorKind, String type, Map<String, ?> data) {
+  /** Applies one trail event; a live one (not replayed) also times the stage the deal leaves. */
+  void apply(String dealId, Instant at, Actor.Kind actorKind, String type, Map<String, ?> data, boolean live) {
     PipelineDeal row = rows.findById(dealId).orElseGet(() -> start(dealId, at));
     if (row.isClosed()) {
       return;
@@ -87,7 +95,7 @@ public class PipelineProjection {
     switch (type) {
       case "STAGE_ENTERED" -> {
         Stage to = Stage.valueOf(String.valueOf(data.get("to")));
-        visits.findOpen(dealId).ifPresent(v -> v.leave(at));
+        visits.findOpen(dealId).ifPresent(v -> leave(v, at, live));
         visits.save(new StageVisit(dealId, row.getCentre(), to, at));
         row.enter(to);
         row.active(at);
@@ -98,10 +106,29 @@ public class PipelineProjection {
       }
       case "PAYMENT_RECEIVED" -> row.reached(Funnel.PAID, at);
       case "DEAL_CLOSED" -> {
-        visits.findOpen(dealId).ifPresent(v -> v.leave(at));
+        visits.findOpen(dealId).ifPresent(v -> leave(v, at, live));
         row.close(String.valueOf(data.get("outcome")), at);
       }
       default -> { }
+    }
+  }
+
+  private void leave(StageVisit visit, Instant at, boolean live) {
+    visit.leave(at);
+    if (live) {
+      Timer timer = Timer.builder("ttdesk.stage.duration").description("Time deals spent in a stage they left")
+          .tag("stage", visit.getStage().name())
+          .serviceLevelObjectives(Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(7), Duration.ofDays(30),
+              Duration.ofDays(90), Duration.ofDays(365))
+          .register(meters);
+      Duration stay = visit.getDuration();
+      // Counted once the event is stored: a rolled-back command left no stage.
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          timer.record(stay);
+        }
+      });
     }
   }
 

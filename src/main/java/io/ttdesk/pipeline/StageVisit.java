@@ -40,4 +40,14 @@ class StageVisit {
     leftAt = at;
     seconds = Math.max(0, Duration.between(enteredAt, at).toSeconds());
   }
+
+  Stage getStage() {
+    return stage;
+  }
+
+  /** How long the deal stayed, once it left. */
+  Duration getDuration() {
+    Duration stay = Duration.between(enteredAt, leftAt);
+    return stay.isNegative() ? Duration.ZERO : stay;
+  }
 }

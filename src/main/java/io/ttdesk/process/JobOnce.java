@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.JobError;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +34,23 @@ public class JobOnce {
   private final ObjectMapper json;
   private final Clock clock;
   private final Incidents incidents;
+  private final DealReferences references;
+  private final MeterRegistry meters;
 
   JobOnce(ProcessedJobRepository processed, TransactionTemplate tx, ObjectMapper json, Clock clock,
-      Incidents incidents) {
+      Incidents incidents, DealReferences references, MeterRegistry meters) {
     this.processed = processed;
     this.tx = tx;
     this.json = json;
     this.clock = clock;
     this.incidents = incidents;
+    this.references = references;
+    this.meters = meters;
+  }
+
+  /** Puts the job and its deal (id and reference) into the log context until closed. */
+  public JobLog log(ActivatedJob job, String dealId) {
+    return JobLog.of(job.getKey(), job.getType(), dealId, references.of(dealId));
   }
 
   /** The diagram elements whose jobs have run for a deal. */
@@ -50,6 +60,12 @@ public class JobOnce {
   }
 
   public Map<String, Object> run(ActivatedJob job, String dealId, Supplier<Map<String, Object>> effect) {
+    try (JobLog ignored = log(job, dealId)) {
+      return runLogged(job, dealId, effect);
+    }
+  }
+
+  private Map<String, Object> runLogged(ActivatedJob job, String dealId, Supplier<Map<String, Object>> effect) {
     try {
       return once(job, dealId, effect);
     } catch (RuntimeException e) {
@@ -59,6 +75,7 @@ public class JobOnce {
       log.warn("Job {} ({}) of deal {} failed, {} retries left: {}", job.getKey(), job.getType(), dealId, retriesLeft,
           e.toString());
       if (retriesLeft == 0) {
+        meters.counter("ttdesk.job.incidents", "type", job.getType()).increment();
         try {
           incidents.raise(job, dealId, e.toString());
         } catch (RuntimeException unrecorded) {

@@ -39,7 +39,7 @@ class SecurityConfig {
 
 
   /**
-   * The REST API, the health probes and the single-page client: stateless, with HTTP Basic, or with
+   * The REST API and the single-page client: stateless, with HTTP Basic, or with
    * OAuth2/OIDC bearer tokens when an issuer is configured.
    */
   @Bean
@@ -48,10 +48,9 @@ class SecurityConfig {
       UserDetailsService users, @Value("${ttdesk.security.oidc.username-claim:preferred_username}") String usernameClaim)
       throws Exception {
     http
-        .securityMatcher("/api/**", "/actuator/**", "/", "/index.html", "/app.js", "/app.css", "/favicon.ico")
+        .securityMatcher("/api/**", "/", "/index.html", "/app.js", "/app.css", "/favicon.ico")
         .authorizeHttpRequests(auth -> auth
             .requestMatchers("/", "/index.html", "/app.js", "/app.css", "/favicon.ico").permitAll()
-            .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
             .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
             // Who may change what, decided here before any body is read, so a wrong role always gets
@@ -147,7 +146,7 @@ class SecurityConfig {
     return http.build();
   }
 
-  private static void write(HttpServletResponse res, ObjectMapper json, HttpStatus status, String title, String detail)
+  static void write(HttpServletResponse res, ObjectMapper json, HttpStatus status, String title, String detail)
       throws IOException {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setTitle(title);

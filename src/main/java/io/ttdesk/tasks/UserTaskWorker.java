@@ -8,6 +8,8 @@ import io.ttdesk.process.DealProcess.Headers;
 import io.ttdesk.process.DealProcess.Jobs;
 import io.ttdesk.process.DealProcess.Vars;
 import io.ttdesk.process.ElementNames;
+import io.ttdesk.process.JobLog;
+import io.ttdesk.process.JobOnce;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -26,11 +28,13 @@ public class UserTaskWorker {
   private final TaskService tasks;
   private final ElementNames names;
   private final ObjectMapper json;
+  private final JobOnce jobs;
 
-  UserTaskWorker(TaskService tasks, ElementNames names, ObjectMapper json) {
+  UserTaskWorker(TaskService tasks, ElementNames names, ObjectMapper json, JobOnce jobs) {
     this.tasks = tasks;
     this.names = names;
     this.json = json;
+    this.jobs = jobs;
   }
 
   @JobWorker(type = Jobs.USER_TASK, autoComplete = false, timeout = 3_600_000L,
@@ -40,12 +44,14 @@ public class UserTaskWorker {
     Map<String, String> headers = job.getCustomHeaders();
     String dealId = (String) vars.get(Vars.DEAL_ID);
     String groups = headers.get(Headers.CANDIDATE_GROUPS);
-    tasks.open(new TaskService.NewTask(job.getKey(), dealId, (String) vars.get(Vars.CENTRE),
-        job.getElementId(), names.of(job.getElementId()),
-        groups == null ? null : json.readValue(groups, LIST).getFirst(), headers.get(Headers.ASSIGNEE),
-        subject(vars),
-        instant(headers.get(Headers.DUE_DATE)), instant(headers.get(Headers.FOLLOW_UP_DATE)),
-        job.getProcessInstanceKey()));
+    try (JobLog ignored = jobs.log(job, dealId)) {
+      tasks.open(new TaskService.NewTask(job.getKey(), dealId, (String) vars.get(Vars.CENTRE),
+          job.getElementId(), names.of(job.getElementId()),
+          groups == null ? null : json.readValue(groups, LIST).getFirst(), headers.get(Headers.ASSIGNEE),
+          subject(vars),
+          instant(headers.get(Headers.DUE_DATE)), instant(headers.get(Headers.FOLLOW_UP_DATE)),
+          job.getProcessInstanceKey()));
+    }
   }
 
   /** What the task is about, most specific first: a payment, a reporting period, a docket date. */

@@ -1,6 +1,7 @@
 package io.ttdesk.it;
 
 import io.ttdesk.local.EmbeddedInfrastructure;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -11,8 +12,14 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"ttdesk.demo.deals=false", "camunda.client.worker.defaults.poll-interval=PT1S",
-        "ttdesk.docket.check-cron=-", "ttdesk.files.dir=target/test-files", "ttdesk.tasks.keep-interval=PT24H"})
+        "ttdesk.docket.check-cron=-", "ttdesk.files.dir=target/test-files", "ttdesk.tasks.keep-interval=PT24H",
+        "ttdesk.metrics.password=" + ApiTest.SCRAPE_PASSWORD})
+// Metrics are exported as in production (Spring Boot tests turn the Prometheus registry off otherwise).
+@AutoConfigureObservability(tracing = false)
 abstract class ApiTest extends DeskClient {
+
+  /** The password of the Prometheus scrape account, {@code metrics}. */
+  static final String SCRAPE_PASSWORD = "scrape-secret";
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
