@@ -1,18 +1,21 @@
 package io.ttdesk.history;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.TimeZone;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Clock;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -79,21 +82,49 @@ public class History {
    */
   @Transactional(readOnly = true)
   public Verification verify(String dealId) {
-    TrailHead head = heads.findById(dealId).orElse(null);
+    Head head = heads.findById(dealId).map(h -> new Head(h.getSeq(), h.getHash())).orElse(null);
     // Rows are read as they come, not as entities: a trail of 100,000 events needs no 100,000 objects.
     Walk walk = new Walk(dealId);
-    jdbc.query("SELECT id, seq, occurred_at, actor, actor_kind, actor_role, type, summary, data, prev_hash, hash"
-        + " FROM history_event WHERE deal_id = ? ORDER BY seq", walk, dealId);
-    if (walk.problem != null) {
-      return new Verification(dealId, false, walk.events, head == null ? null : head.getHash(), walk.brokenId,
-          walk.brokenSeq, walk.problem);
+    jdbc.query("SELECT " + WALKED + " FROM history_event WHERE deal_id = ? ORDER BY seq", walk, dealId);
+    return walk.verification(head);
+  }
+
+  /** Every trail of a centre checked: how many deals and events, and each deal whose chain does not hold. */
+  public record CentreVerification(String centre, int deals, long events, int intact, List<Verification> broken) {}
+
+  private static final String WALKED =
+      "id, seq, occurred_at, actor, actor_kind, actor_role, type, summary, data, prev_hash, hash, deal_id";
+  private static final int DEALS_PER_QUERY = 200;
+
+  /**
+   * Verifies the trails of every deal of the centre as {@link #verify} does, reading the events of
+   * many deals per query in the order of the chains' index, so that a centre of many short trails
+   * costs about what one long trail does.
+   */
+  @Transactional(readOnly = true)
+  public CentreVerification verifyCentre(String centre) {
+    List<String> ids = jdbc.queryForList("SELECT id FROM deal WHERE centre = ? ORDER BY id", String.class, centre);
+    Map<String, Head> headOf = new HashMap<>();
+    jdbc.query("SELECT h.deal_id, h.seq, h.hash FROM trail_head h JOIN deal d ON d.id = h.deal_id WHERE d.centre = ?",
+        (RowCallbackHandler) rs -> headOf.put(rs.getString(1), new Head(rs.getInt(2), rs.getString(3))), centre);
+    List<Verification> broken = new ArrayList<>();
+    long events = 0;
+    for (int from = 0; from < ids.size(); from += DEALS_PER_QUERY) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + DEALS_PER_QUERY));
+      Map<String, Walk> walks = new HashMap<>();
+      chunk.forEach(id -> walks.put(id, new Walk(id)));
+      jdbc.query("SELECT " + WALKED + " FROM history_event WHERE deal_id IN ("
+          + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") ORDER BY deal_id, seq",
+          (RowCallbackHandler) rs -> walks.get(rs.getString(12)).processRow(rs), chunk.toArray());
+      for (String id : chunk) {
+        Verification v = walks.get(id).verification(headOf.get(id));
+        events += v.events();
+        if (!v.intact()) {
+          broken.add(v);
+        }
+      }
     }
-    if (head != null && (head.getSeq() != walk.events || !head.getHash().equals(walk.prev))) {
-      return new Verification(dealId, false, walk.events, head.getHash(), null, walk.events + 1,
-          "the chain ends at place " + walk.events + " but its head is at place " + head.getSeq()
-              + ": the newest events are missing");
-    }
-    return new Verification(dealId, true, walk.events, walk.prev, null, null, null);
+    return new CentreVerification(centre, ids.size(), events, ids.size() - broken.size(), broken);
   }
 
   /** Recomputes the chain row by row, and keeps the first event that does not hold. */
@@ -109,6 +140,19 @@ public class History {
 
     Walk(String dealId) {
       this.dealId = dealId;
+    }
+
+    /** The result once every row is walked, held against the chain's head (null when it has none). */
+    Verification verification(Head head) {
+      if (problem != null) {
+        return new Verification(dealId, false, events, head == null ? null : head.hash(), brokenId, brokenSeq, problem);
+      }
+      if (head != null && (head.seq() != events || !head.hash().equals(prev))) {
+        return new Verification(dealId, false, events, head.hash(), null, events + 1,
+            "the chain ends at place " + events + " but its head is at place " + head.seq()
+                + ": the newest events are missing");
+      }
+      return new Verification(dealId, true, events, prev, null, null, null);
     }
 
     @Override

@@ -201,15 +201,25 @@ public final class DealDeskBenchmark {
     }
     report.atLeast("6 trail verification", "one deal of " + events + " events", events / (one.percentile(50) / 1000),
         "events/s", 200_000);
-    long total = 0;
-    long t = System.nanoTime();
-    for (JsonNode d : deals) {
-      total += product.send("GET", "/deals/" + d.get("id").asText() + "/trail/verification", null, "auditor")
-          .get("events").asLong();
+    // A whole centre of shorter trails, all checked by one request: 100 events per deal.
+    for (String id : seed.deals(template, "BER", events / 100, "BENCH-CENTRE-")) {
+      seed.trail(id, 100);
     }
-    double seconds = (System.nanoTime() - t) / 1e9;
-    report.add("6 trail verification", "whole centre: " + deals.size() + " deals, " + total
-        + " events, one request per deal", total / seconds, "events/s");
+    Figures centre = new Figures();
+    long total = 0;
+    for (int i = 0; i < 4; i++) {
+      long t = System.nanoTime();
+      JsonNode v = product.send("GET", "/centres/BER/trail/verification", null, "auditor");
+      if (!v.get("broken").isEmpty()) {
+        throw new IllegalStateException("seeded trails do not verify: " + v.get("broken").get(0));
+      }
+      total = v.get("events").asLong();
+      if (i > 0) {
+        centre.addNanos(System.nanoTime() - t);
+      }
+    }
+    report.atLeast("6 trail verification", "whole centre, one request: " + events / 100 + " deals, " + total + " events",
+        total / (centre.percentile(50) / 1000), "events/s", 200_000);
   }
 
   /** 20 centres, 500 brokers, open and completed tasks at the given share of 100,000 and 1,000,000. */

@@ -18,6 +18,7 @@ class RoleMatrixIT extends ApiTest {
   private static final Map<String, String> ALLOWED = Map.ofEntries(
       Map.entry("GET /api/v1/centres", "D"),
       Map.entry("GET /api/v1/centres/{code}", "D"),
+      Map.entry("GET /api/v1/centres/{code}/trail/verification", "MAD"),
       Map.entry("GET /api/v1/deals", "BMAD"),
       Map.entry("GET /api/v1/deals/{id}", "BMAD"),
       Map.entry("GET /api/v1/deals/{id}/docket", "BMAD"),

@@ -3,6 +3,7 @@ package io.ttdesk.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -204,6 +205,46 @@ class TrailIT extends ApiTest {
   }
 
   /** A deal screened and valued: disclosure, tasks, stage changes and the valuation are in its trail. */
+  @Test
+  void aWholeCentreIsVerifiedInOneRequestThatNamesEachBrokenTrail() {
+    String changed = dealWithHistory();
+    String untouched = dealWithHistory();
+    String cut = dealWithHistory();
+    db.update("UPDATE history_event SET summary = 'Screened: all fine' WHERE id = ?", eventAt(changed, 3));
+    db.update("DELETE FROM history_event WHERE deal_id = ? AND seq = ?", cut,
+        db.queryForObject("SELECT MAX(seq) FROM history_event WHERE deal_id = ?", Integer.class, cut));
+    String events = "SELECT COUNT(*) FROM history_event e JOIN deal d ON d.id = e.deal_id WHERE d.centre = 'SHA'";
+    long eventsBefore = db.queryForObject(events, Long.class);
+
+    JsonNode centre = get("auditor", "/api/v1/centres/SHA/trail/verification").expect(200).body();
+
+    // Workers of earlier deals may still add events; none is lost or counted twice.
+    assertThat(centre.get("events").asLong()).isBetween(eventsBefore, db.queryForObject(events, Long.class));
+    List<String> deals = db.queryForList("SELECT id FROM deal WHERE centre = 'SHA'", String.class);
+    assertThat(centre.get("deals").asInt()).isEqualTo(deals.size()).isGreaterThanOrEqualTo(3);
+    Map<String, JsonNode> broken = new java.util.HashMap<>();
+    centre.get("broken").forEach(b -> broken.put(b.get("dealId").asText(), b));
+    assertThat(centre.get("intact").asInt()).isEqualTo(deals.size() - broken.size());
+    assertThat(broken.get(changed).get("brokenSeq").asInt()).isEqualTo(3);
+    assertThat(broken.get(changed).get("problem").asText()).contains("content was changed");
+    assertThat(broken.get(cut).get("problem").asText()).contains("newest events are missing");
+    assertThat(broken).doesNotContainKey(untouched);
+    // The same answer, deal by deal, as the verification of each deal alone.
+    for (String deal : deals) {
+      assertThat(broken.containsKey(deal)).as(deal).isEqualTo(!verify("auditor", deal).get("intact").asBoolean());
+    }
+  }
+
+  @Test
+  void aCentreIsVerifiedOnlyByThoseWhoReadItsTrails() {
+    get("broker", "/api/v1/centres/SHA/trail/verification").expect(403);
+    // A manager of the Shanghai centre only.
+    get("lead", "/api/v1/centres/BER/trail/verification").expect(403);
+    assertThat(get("manager", "/api/v1/centres/BER/trail/verification").expect(200).body().get("centre").asText())
+        .isEqualTo("BER");
+    get("auditor", "/api/v1/centres/NOPE/trail/verification").expect(404);
+  }
+
   private String dealWithHistory() {
     String id = disclose(disclosure("SHA", "CN", "CN", null));
     complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));

@@ -2,6 +2,8 @@ package io.ttdesk.casefile.web;
 
 import static io.ttdesk.common.CsvText.cell;
 
+import io.ttdesk.common.ForbiddenException;
+import io.ttdesk.deal.Centres;
 import io.ttdesk.deal.Deal;
 import io.ttdesk.deal.DealService;
 import io.ttdesk.history.History;
@@ -22,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A deal's trail for those who may read the deal: its verification, and exports as CSV and as a
- * signed JSON document that an outside party checks with docs/verify/VerifyTrail.java.
+ * signed JSON document that an outside party checks with docs/verify/VerifyTrail.java; and the
+ * verification of every trail of a centre.
  */
 @RestController
 @PreAuthorize("hasAnyRole('BROKER','MANAGER','AUDITOR','ADMIN')")
@@ -32,9 +35,11 @@ class TrailController {
   private final DealService deals;
   private final TrailSigner signer;
   private final Clock clock;
+  private final Centres centres;
 
-  TrailController(History history, DealService deals, TrailSigner signer, Clock clock) {
+  TrailController(History history, DealService deals, TrailSigner signer, Clock clock, Centres centres) {
     this.history = history;
+    this.centres = centres;
     this.deals = deals;
     this.signer = signer;
     this.clock = clock;
@@ -53,6 +58,17 @@ class TrailController {
 
   record SignedTrail(String format, String dealId, String reference, List<TrailEvent> events, History.Head head,
       String signedAt, String algorithm, String keyId, String signature) {}
+
+  /** Every trail of a centre checked in one request, for its auditors and managers (and admins). */
+  @GetMapping("/api/v1/centres/{code}/trail/verification")
+  @PreAuthorize("hasAnyRole('MANAGER','AUDITOR','ADMIN')")
+  History.CentreVerification verifyCentre(@PathVariable String code, @AuthenticationPrincipal DeskUser user) {
+    centres.one(code);
+    if (!centres.grantedTo(user).containsKey(code)) {
+      throw new ForbiddenException("Centre " + code + " is not one of the centres granted to you.");
+    }
+    return history.verifyCentre(code);
+  }
 
   @GetMapping("/api/v1/deals/{id}/trail/verification")
   History.Verification verify(@PathVariable String id, @AuthenticationPrincipal DeskUser user) {
