@@ -45,7 +45,7 @@ public final class StandaloneBroker {
     return Boolean.getBoolean("ttdesk.it.standalone-engine");
   }
 
-  /** One broker per JVM, started on first use and ended with the JVM (see {@link #start()}). */
+  /** One broker per JVM, started on first use; like every broker started here, it is killed when the JVM exits. */
   public static synchronized StandaloneBroker shared() {
     if (shared == null) {
       try {
