@@ -1,6 +1,7 @@
 package io.ttdesk.it;
 
 import io.ttdesk.local.EmbeddedInfrastructure;
+import io.ttdesk.local.StandaloneBroker;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -8,7 +9,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application on the embedded engine and MariaDB, driven only through its REST API as the
- * demo users. The integration tests on the embedded engine share this one context.
+ * demo users. The integration tests on the embedded engine share this one context; with
+ * -Pstandalone-engine the engine is a standalone broker instead, one for the JVM.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"ttdesk.demo.deals=false", "camunda.client.worker.defaults.poll-interval=PT1S",
@@ -24,5 +26,8 @@ abstract class ApiTest extends DeskClient {
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
     EmbeddedInfrastructure.shared().properties().forEach((k, v) -> registry.add(k, () -> v));
+    if (StandaloneBroker.forTests()) {
+      registry.add("camunda.client.grpc-address", () -> StandaloneBroker.shared().grpcAddress());
+    }
   }
 }

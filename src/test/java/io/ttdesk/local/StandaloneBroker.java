@@ -28,6 +28,8 @@ public final class StandaloneBroker {
   private final int monitoringPort = EmbeddedInfrastructure.freePort();
   private Process process;
 
+  private static StandaloneBroker shared;
+
   public StandaloneBroker(Path home) throws IOException {
     this.home = home;
     this.data = Files.createTempDirectory("ttdesk-broker-data");
@@ -36,6 +38,25 @@ public final class StandaloneBroker {
 
   public static Path home() {
     return Path.of(System.getProperty("ttdesk.e2e.broker-home", "target/standalone-broker/camunda-zeebe-8.6.0"));
+  }
+
+  /** Whether the integration tests run on the standalone broker instead of the in-memory engine (-Pstandalone-engine). */
+  public static boolean forTests() {
+    return Boolean.getBoolean("ttdesk.it.standalone-engine");
+  }
+
+  /** One broker per JVM, started on first use; like every broker started here, it is killed when the JVM exits. */
+  public static synchronized StandaloneBroker shared() {
+    if (shared == null) {
+      try {
+        StandaloneBroker broker = new StandaloneBroker(home());
+        broker.start();
+        shared = broker;
+      } catch (Exception e) {
+        throw new IllegalStateException("the standalone broker did not start", e);
+      }
+    }
+    return shared;
   }
 
   public String grpcAddress() {
