@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -78,8 +77,7 @@ class ApplicationKillIT {
     String id = post("/api/v1/deals", disclosure()).get("id").asText();
     long screen = awaitTask(id, "ScreenDisclosure");
 
-    try (Connection db = DriverManager.getConnection(EmbeddedInfrastructure.shared().jdbcUrl(SCHEMA)
-        + "&user=root"); Statement s = db.createStatement()) {
+    try (Connection db = EmbeddedInfrastructure.shared().connect(SCHEMA); Statement s = db.createStatement()) {
       // While the valuation table is locked, the valuation worker activates its job and then waits on it.
       s.execute("LOCK TABLES valuation WRITE");
       post("/api/v1/tasks/" + screen + "/complete", Map.of("decision", "PURSUE"));
@@ -92,8 +90,7 @@ class ApplicationKillIT {
     start();
     long prepare = awaitTask(id, "PrepareTermSheet");
     assertThat(prepare).isPositive();
-    try (Connection db = DriverManager.getConnection(EmbeddedInfrastructure.shared().jdbcUrl(SCHEMA)
-        + "&user=root"); Statement s = db.createStatement()) {
+    try (Connection db = EmbeddedInfrastructure.shared().connect(SCHEMA); Statement s = db.createStatement()) {
       assertThat(count(s, "SELECT COUNT(*) FROM valuation WHERE deal_id = '" + id + "'")).isEqualTo(1);
       assertThat(count(s, "SELECT COUNT(*) FROM history_event WHERE deal_id = '" + id
           + "' AND type = 'VALUATION_COMPUTED'")).isEqualTo(1);
