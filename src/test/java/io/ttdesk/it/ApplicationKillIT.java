@@ -78,12 +78,17 @@ class ApplicationKillIT {
     long screen = awaitTask(id, "ScreenDisclosure");
 
     try (Connection db = EmbeddedInfrastructure.shared().connect(SCHEMA); Statement s = db.createStatement()) {
-      // While the valuation table is locked, the valuation worker activates its job and then waits on it.
-      s.execute("LOCK TABLES valuation WRITE");
+      // While this transaction holds the gap where the deal's valuation goes, the valuation worker activates
+      // its job and then waits to insert it. (A table lock would also stop the task's completion on MySQL,
+      // which locks the tables related by foreign keys to the deal it updates.)
+      db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      db.setAutoCommit(false);
+      s.executeQuery("SELECT id FROM valuation WHERE deal_id = '" + id + "' FOR UPDATE").close();
       post("/api/v1/tasks/" + screen + "/complete", Map.of("decision", "PURSUE"));
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> waitingOnValuation(s));
       app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      s.execute("UNLOCK TABLES");
+      db.commit();
+      db.setAutoCommit(true);
       assertThat(count(s, "SELECT COUNT(*) FROM valuation WHERE deal_id = '" + id + "'")).isZero();
     }
 
@@ -103,10 +108,10 @@ class ApplicationKillIT {
     app.waitFor(60, TimeUnit.SECONDS);
   }
 
-  /** The killed process's worker sits in a wait for the table lock. */
+  /** The killed process's worker sits in a wait to insert the valuation. */
   private static boolean waitingOnValuation(Statement s) throws Exception {
     try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.processlist"
-        + " WHERE state LIKE '%metadata lock%' AND info LIKE '%valuation%'")) {
+        + " WHERE info LIKE 'insert into valuation%'")) {
       return rs.next() && rs.getInt(1) > 0;
     }
   }
