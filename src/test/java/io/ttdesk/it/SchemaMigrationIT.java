@@ -7,7 +7,6 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.ttdesk.local.EmbeddedInfrastructure;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -49,9 +48,8 @@ class SchemaMigrationIT extends DeskClient {
   static void previousRelease(DynamicPropertyRegistry registry) throws SQLException {
     EmbeddedInfrastructure infra = EmbeddedInfrastructure.shared();
     Map<String, String> properties = infra.propertiesWithDatabase(UPGRADED);
-    String url = properties.get("spring.datasource.url");
-    flyway(url).target(PREVIOUS_RELEASE).load().migrate();
-    try (Connection c = connect(url)) {
+    flyway(UPGRADED).target(PREVIOUS_RELEASE).load().migrate();
+    try (Connection c = infra.connect(UPGRADED)) {
       // The dump holds rows table by table in name order, not in the order of their foreign keys.
       try (Statement s = c.createStatement()) {
         s.execute("SET FOREIGN_KEY_CHECKS = 0");
@@ -76,26 +74,25 @@ class SchemaMigrationIT extends DeskClient {
 
   @Test
   void theUpgradedSchemaIsTheSchemaMadeFromNothing() throws SQLException {
-    String upgradedUrl = EmbeddedInfrastructure.shared().propertiesWithDatabase(UPGRADED).get("spring.datasource.url");
-    String freshUrl = EmbeddedInfrastructure.shared().propertiesWithDatabase(FRESH).get("spring.datasource.url");
-    flyway(freshUrl).load().migrate();
+    EmbeddedInfrastructure.shared().propertiesWithDatabase(FRESH);
+    flyway(FRESH).load().migrate();
 
-    MigrationInfo[] upgraded = flyway(upgradedUrl).load().info().all();
-    MigrationInfo[] fresh = flyway(freshUrl).load().info().all();
+    MigrationInfo[] upgraded = flyway(UPGRADED).load().info().all();
+    MigrationInfo[] fresh = flyway(FRESH).load().info().all();
     assertThat(upgraded).extracting(MigrationInfo::getState).containsOnly(MigrationState.SUCCESS);
     assertThat(fresh).extracting(MigrationInfo::getState).containsOnly(MigrationState.SUCCESS);
     assertThat(versions(upgraded)).isEqualTo(versions(fresh))
         .as("the previous release is an earlier version than this one").contains(PREVIOUS_RELEASE);
 
-    try (Connection up = connect(upgradedUrl); Connection fr = connect(freshUrl)) {
-      assertThat(schema(up, UPGRADED)).isEqualTo(schema(fr, FRESH)).isNotEmpty();
+    try (Connection up = connect(UPGRADED); Connection fr = connect(FRESH)) {
+      assertThat(schema(up)).isEqualTo(schema(fr)).isNotEmpty();
     }
   }
 
   @Test
   void everyRowOfThePreviousReleaseIsKept() throws SQLException {
     assertThat(rowsBefore).containsEntry("deal", 27L).containsEntry("history_event", 386L);
-    try (Connection c = connect(EmbeddedInfrastructure.shared().jdbcUrl(UPGRADED))) {
+    try (Connection c = connect(UPGRADED)) {
       Map<String, Long> after = rowCounts(c);
       rowsBefore.forEach((table, rows) -> assertThat(after.get(table)).as(table).isEqualTo(rows));
     }
@@ -104,7 +101,7 @@ class SchemaMigrationIT extends DeskClient {
   @Test
   void everyTrailIsStillIntactAndEveryDealReadable() throws SQLException {
     List<String[]> deals = new ArrayList<>();
-    try (Connection c = connect(EmbeddedInfrastructure.shared().jdbcUrl(UPGRADED));
+    try (Connection c = connect(UPGRADED);
         var rs = c.createStatement().executeQuery("SELECT id, reference, stage FROM deal ORDER BY reference")) {
       while (rs.next()) {
         deals.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
@@ -124,7 +121,7 @@ class SchemaMigrationIT extends DeskClient {
   @Test
   void theOpenTasksOfThePreviousReleaseAreListed() throws SQLException {
     long open;
-    try (Connection c = connect(EmbeddedInfrastructure.shared().jdbcUrl(UPGRADED));
+    try (Connection c = connect(UPGRADED);
         var rs = c.createStatement().executeQuery(
             "SELECT COUNT(*) FROM task WHERE state = 'OPEN' AND candidate_group = 'brokers:SHA'")) {
       rs.next();
@@ -136,12 +133,14 @@ class SchemaMigrationIT extends DeskClient {
     assertThat(get("manager", "/api/v1/pipeline").expect(200).body().get("byStage")).isNotEmpty();
   }
 
-  private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String url) {
-    return Flyway.configure().dataSource(url, "root", "").locations("classpath:db/migration");
+  private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(String schema) {
+    Map<String, String> p = EmbeddedInfrastructure.shared().propertiesWithDatabase(schema);
+    return Flyway.configure().dataSource(p.get("spring.datasource.url"), p.get("spring.datasource.username"),
+        p.get("spring.datasource.password")).locations("classpath:db/migration");
   }
 
-  private static Connection connect(String url) throws SQLException {
-    return DriverManager.getConnection(url, "root", "");
+  private static Connection connect(String schema) throws SQLException {
+    return EmbeddedInfrastructure.shared().connect(schema);
   }
 
   private static List<String> versions(MigrationInfo[] infos) {
@@ -167,7 +166,8 @@ class SchemaMigrationIT extends DeskClient {
   }
 
   /** Every column (type, nullability, default) and every index (columns in order, uniqueness) of the schema. */
-  private static List<String> schema(Connection c, String database) throws SQLException {
+  private static List<String> schema(Connection c) throws SQLException {
+    String database = c.getCatalog();
     List<String> lines = new ArrayList<>();
     try (var ps = c.prepareStatement("""
         SELECT CONCAT_WS(' ', table_name, column_name, column_type, is_nullable, COALESCE(column_default, '-'),

@@ -8,31 +8,65 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The local stand-ins for production's Camunda cluster and MySQL server: Zeebe's in-memory
  * engine with its gRPC gateway, and MariaDB started from Maven Central's binaries. Dev and test
  * only; neither is in the production artifact.
+ *
+ * <p>With the system property {@value #MYSQL_URL} (e.g. {@code jdbc:mysql://127.0.0.1:33306/}, with
+ * {@code ttdesk.test.mysql-user} and {@code ttdesk.test.mysql-password}), the database is instead a
+ * server the tests do not start: each instance makes its own databases there, named with a suffix
+ * of its own, and reaches it through a {@link DatabaseProxy} that stands in for stopping it.
  */
 public final class EmbeddedInfrastructure {
+
+  public static final String MYSQL_URL = "ttdesk.test.mysql-url";
 
   private static EmbeddedInfrastructure shared;
 
   private final DB db;
+  private final DatabaseProxy proxy;
   private ZeebeTestEngine engine;
   private final int dbPort;
   private final String database;
+  private final String user;
+  private final String password;
+  private final String suffix;
 
   /** With no directory, the database lives in a temporary one deleted when the JVM exits. */
   private EmbeddedInfrastructure(int dbPort, int enginePort, String database, File directory) {
-    this.dbPort = dbPort;
+    String external = System.getProperty(MYSQL_URL, "");
+    if (!external.isBlank()) {
+      URI server = URI.create(external.substring("jdbc:".length()));
+      db = null;
+      proxy = new DatabaseProxy(server.getHost(), server.getPort());
+      this.dbPort = proxy.port();
+      this.user = System.getProperty("ttdesk.test.mysql-user", "root");
+      this.password = System.getProperty("ttdesk.test.mysql-password", "");
+      this.suffix = "_" + UUID.randomUUID().toString().substring(0, 8);
+    } else {
+      db = startMariaDb(dbPort, directory);
+      proxy = null;
+      this.dbPort = dbPort;
+      this.user = "root";
+      this.password = "";
+      this.suffix = "";
+    }
     this.database = database;
+    createDatabase(database);
+    engine = startEngine(enginePort);
+  }
+
+  private static DB startMariaDb(int dbPort, File directory) {
     try {
       File base = directory != null ? directory : Files.createTempDirectory("ttdesk-mariadb").toFile();
       DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -47,18 +81,33 @@ public final class EmbeddedInfrastructure {
       config.addArg("--skip-ssl");
       config.addArg("--character-set-server=utf8mb4");
       config.addArg("--collation-server=utf8mb4_unicode_ci");
-      db = DB.newEmbeddedDB(config.build());
+      DB db = DB.newEmbeddedDB(config.build());
       db.start();
-      try (Connection c = DriverManager.getConnection("jdbc:mysql://localhost:" + dbPort + "/?user=root&sslMode=DISABLED");
-          Statement s = c.createStatement()) {
-        s.execute("CREATE DATABASE IF NOT EXISTS " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-      }
+      return db;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {
       throw new IllegalStateException("embedded MariaDB did not start", e);
     }
-    engine = startEngine(enginePort);
+  }
+
+  /** MariaDB's databases in its utf8mb4 collation; MySQL's in the server's default, as in production. */
+  private void createDatabase(String schema) {
+    try (Connection c = connect(""); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE IF NOT EXISTS " + name(schema) + " CHARACTER SET utf8mb4"
+          + (db != null ? " COLLATE utf8mb4_unicode_ci" : ""));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("could not create database " + name(schema) + " on " + jdbcUrl(""), e);
+    }
+  }
+
+  private String name(String schema) {
+    return schema.isEmpty() ? "" : schema + suffix;
+  }
+
+  /** A connection to one of this instance's databases, or to none with an empty name. */
+  public Connection connect(String schema) throws java.sql.SQLException {
+    return DriverManager.getConnection(jdbcUrl(schema), user, password);
   }
 
   /**
@@ -80,7 +129,7 @@ public final class EmbeddedInfrastructure {
     String[] columns = {"task.id", "task.process_instance_key", "processed_job.job_key", "deal.process_instance_key",
         "job_incident.job_key", "job_incident.element_instance_key", "job_incident.process_instance_key"};
     long highest = 0;
-    try (Connection c = DriverManager.getConnection(jdbcUrl(), "root", ""); Statement s = c.createStatement()) {
+    try (Connection c = connect(database); Statement s = c.createStatement()) {
       for (String column : columns) {
         String[] tableAndColumn = column.split("\\.");
         try (var rs = s.executeQuery("SELECT MAX(" + tableAndColumn[1] + ") FROM " + tableAndColumn[0])) {
@@ -126,6 +175,10 @@ public final class EmbeddedInfrastructure {
 
   /** Stops the database server (its data stays), for tests of what the application does without it. */
   public void stopDatabase() {
+    if (proxy != null) {
+      proxy.cut();
+      return;
+    }
     try {
       db.stop();
     } catch (Exception e) {
@@ -135,6 +188,10 @@ public final class EmbeddedInfrastructure {
 
   /** Starts the database server again on the same port with the same data. */
   public void startDatabase() {
+    if (proxy != null) {
+      proxy.open();
+      return;
+    }
     try {
       db.start();
     } catch (Exception e) {
@@ -169,14 +226,16 @@ public final class EmbeddedInfrastructure {
   public Map<String, String> properties() {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("spring.datasource.url", jdbcUrl());
-    p.put("spring.datasource.username", "root");
-    p.put("spring.datasource.password", "");
-    // Connector/J reports MariaDB as 5.5.5-11.x: tell Hibernate what it really talks to.
-    p.put("spring.jpa.database-platform", "org.hibernate.dialect.MariaDBDialect");
-    p.put("spring.jpa.properties.jakarta.persistence.database-product-name", "MariaDB");
-    p.put("spring.jpa.properties.jakarta.persistence.database-major-version", "11");
-    p.put("spring.jpa.properties.jakarta.persistence.database-minor-version", "4");
-    p.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
+    p.put("spring.datasource.username", user);
+    p.put("spring.datasource.password", password);
+    if (db != null) {
+      // Connector/J reports MariaDB as 5.5.5-11.x: tell Hibernate what it really talks to.
+      p.put("spring.jpa.database-platform", "org.hibernate.dialect.MariaDBDialect");
+      p.put("spring.jpa.properties.jakarta.persistence.database-product-name", "MariaDB");
+      p.put("spring.jpa.properties.jakarta.persistence.database-major-version", "11");
+      p.put("spring.jpa.properties.jakarta.persistence.database-minor-version", "4");
+      p.put("spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access", "false");
+    }
     p.put("camunda.client.grpc-address", "http://" + engine.getGatewayAddress());
     return p;
   }
@@ -186,7 +245,7 @@ public final class EmbeddedInfrastructure {
   }
 
   public String jdbcUrl(String schema) {
-    return "jdbc:mysql://localhost:" + dbPort + "/" + schema + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+    return "jdbc:mysql://localhost:" + dbPort + "/" + name(schema) + "?sslMode=DISABLED&allowPublicKeyRetrieval=true";
   }
 
   /**
@@ -194,12 +253,7 @@ public final class EmbeddedInfrastructure {
    * another engine: two engines number their jobs alike, and job keys identify tasks.
    */
   public Map<String, String> propertiesWithDatabase(String schema) {
-    try (Connection c = DriverManager.getConnection("jdbc:mysql://localhost:" + dbPort + "/?user=root&sslMode=DISABLED");
-        Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE IF NOT EXISTS " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException("could not create database " + schema, e);
-    }
+    createDatabase(schema);
     Map<String, String> p = properties();
     p.put("spring.datasource.url", jdbcUrl(schema));
     p.remove("camunda.client.grpc-address");
@@ -213,7 +267,11 @@ public final class EmbeddedInfrastructure {
       // already stopped
     }
     try {
-      db.stop();
+      if (db != null) {
+        db.stop();
+      } else {
+        proxy.cut();
+      }
     } catch (Exception ignored) {
       // already stopped
     }
