@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -30,16 +31,17 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * The REST API's OpenAPI description: what springdoc reads from the controllers, plus how to sign
- * in, the problem documents every operation may answer, and an example of each request and answer.
- * The examples live in {@code api-examples.json}, keyed by {@code "METHOD /path"}, so the
- * controllers stay plain; an example's status is the one the operation answers (springdoc cannot
- * see {@code ResponseEntity.created(..)} or {@code accepted()}), and its {@code produces} the type of
- * a download.
+ * in, the problem documents every operation may answer, and each operation's summary and examples.
+ * Those live in {@code api-operations.json}, keyed by {@code "METHOD /path"}, so the controllers
+ * stay plain: {@code summary}, {@code request} (or named {@code requests}) and {@code responses} by
+ * status. An example's status is the one the operation answers (springdoc cannot see
+ * {@code ResponseEntity.created(..)} or {@code accepted()}), and {@code produces} the type of a
+ * download.
  */
 @Configuration
 class ApiDocs {
 
-  static final String EXAMPLES = "api-examples.json";
+  static final String OPERATIONS = "api-operations.json";
   private static final String PROBLEM_JSON = "application/problem+json";
 
   static {
@@ -75,17 +77,23 @@ class ApiDocs {
 
   @Bean
   OpenApiCustomizer problemsAndExamples(ObjectMapper json) throws IOException {
-    JsonNode examples;
-    try (InputStream in = new ClassPathResource(EXAMPLES).getInputStream()) {
-      examples = json.readTree(in);
+    JsonNode operations;
+    try (InputStream in = new ClassPathResource(OPERATIONS).getInputStream()) {
+      operations = json.readTree(in);
     }
     return api -> {
       addProblems(api.getComponents(), json);
       api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
         refusals(path, method, op);
-        JsonNode example = examples.path(method + " " + path);
-        if (!example.isMissingNode()) {
-          addExamples(op, example, json);
+        // Stable names, whatever order springdoc meets the controllers in: getDealsByIdLedger.
+        op.setOperationId(operationId(method, path));
+        if (op.getTags() != null) {
+          op.setTags(op.getTags().stream().map(t -> t.replace("-controller", "")).toList());
+        }
+        JsonNode described = operations.path(method + " " + path);
+        if (!described.isMissingNode()) {
+          op.setSummary(described.path("summary").asText(null));
+          addExamples(op, described, json);
         }
       }));
     };
@@ -108,14 +116,31 @@ class ApiDocs {
     }
   }
 
+  static String operationId(PathItem.HttpMethod method, String path) {
+    StringBuilder id = new StringBuilder(method.name().toLowerCase());
+    for (String part : path.replaceFirst("^/api/v\\d+", "").split("[/.-]")) {
+      boolean variable = part.startsWith("{");
+      part = part.replaceAll("[{}]", "");
+      if (!part.isEmpty()) {
+        id.append(variable ? "By" : "").append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return id.toString();
+  }
+
   private static ApiResponse ref(String name) {
     return new ApiResponse().$ref("#/components/responses/" + name);
   }
 
   private static void addExamples(Operation op, JsonNode example, ObjectMapper json) {
-    if (example.has("request") && op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
-      Object value = json.convertValue(example.get("request"), Object.class);
-      op.getRequestBody().getContent().values().forEach(m -> m.setExample(value));
+    if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+      if (example.has("request")) {
+        Object value = json.convertValue(example.get("request"), Object.class);
+        op.getRequestBody().getContent().values().forEach(m -> m.setExample(value));
+      }
+      example.path("requests").properties().forEach(named -> op.getRequestBody().getContent().values()
+          .forEach(m -> m.addExamples(named.getKey(), new Example().summary(named.getKey())
+              .value(json.convertValue(named.getValue(), Object.class)))));
     }
     String produces = example.path("produces").asText(null);
     example.path("responses").properties().forEach(e -> {

@@ -64,7 +64,7 @@ class ApiDocsIT extends ApiTest {
   }
 
   @Test
-  void everyOperationHasAnExampleRequestAndAnswer() throws Exception {
+  void everyOperationHasASummaryAndAnExampleRequestAndAnswer() throws Exception {
     JsonNode doc = document();
     List<String> missing = new ArrayList<>();
     List<String> operations = new ArrayList<>();
@@ -74,6 +74,9 @@ class ApiDocsIT extends ApiTest {
       }
       String op = m.getKey().toUpperCase() + " " + p.getKey();
       operations.add(op);
+      if (m.getValue().path("summary").asText().isBlank()) {
+        missing.add(op + ": summary");
+      }
       m.getValue().path("requestBody").path("content").properties().forEach(c -> {
         if (!hasExample(c.getValue())) {
           missing.add(op + ": request " + c.getKey());
@@ -95,11 +98,12 @@ class ApiDocsIT extends ApiTest {
         missing.add(op + ": no success response");
       }
     }));
-    assertThat(missing).as("examples missing; add them to src/main/resources/api-examples.json").isEmpty();
+    assertThat(missing).as("summaries or examples missing; add them to src/main/resources/api-operations.json")
+        .isEmpty();
     assertThat(operations).hasSizeGreaterThan(50).contains("POST /api/v1/deals", "POST /api/v1/tasks/{id}/complete");
 
     // Every example names an operation that exists, so none is left behind by a change.
-    JsonNode examples = json.readTree(new ClassPathResource("api-examples.json").getInputStream());
+    JsonNode examples = json.readTree(new ClassPathResource("api-operations.json").getInputStream());
     List<String> named = new ArrayList<>();
     examples.fieldNames().forEachRemaining(named::add);
     assertThat(operations).containsAll(named);
@@ -126,6 +130,9 @@ class ApiDocsIT extends ApiTest {
     assertThat(doc.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     assertThat(doc.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
     assertThat(doc.path("security").toString()).contains("basic", "bearer");
+    assertThat(doc.at("/paths/~1api~1v1~1deals~1{id}~1ledger/get/operationId").asText()).isEqualTo("getDealsByIdLedger");
+    assertThat(doc.at("/paths/~1api~1v1~1tasks~1{id}~1complete/post/requestBody/content/application~1json/examples")
+        .fieldNames()).toIterable().contains("ScreenDisclosure", "PrepareTermSheet");
   }
 
   @Test
