@@ -99,6 +99,7 @@ class SecurityConfig {
             .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
                 + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"))
             .frameOptions(f -> f.deny()))
+        // Only reads here: nothing for a forged cross-site request to change.
         .csrf(csrf -> csrf.disable());
     signIn(http, json, jwtDecoder, users, usernameClaim);
     return http.build();
