@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
@@ -32,6 +33,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 @Configuration
 @EnableMethodSecurity
@@ -71,6 +74,46 @@ class SecurityConfig {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless: no session cookie, so no cross-site request to forge.
         .csrf(csrf -> csrf.disable());
+    signIn(http, json, jwtDecoder, users, usernameClaim);
+    return http.build();
+  }
+
+  /**
+   * The REST API's description and Swagger UI, for any signed-in user: in a browser with the
+   * workspace's session (else to the sign-in page), otherwise as the API signs in.
+   */
+  @Bean
+  @Order(2)
+  SecurityFilterChain docs(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder,
+      UserDetailsService users, @Value("${ttdesk.security.oidc.username-claim:preferred_username}") String usernameClaim)
+      throws Exception {
+    http
+        .securityMatcher("/v3/api-docs/**", "/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
+        .addFilterBefore(new FreshUser(users), AuthorizationFilter.class)
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+            browser()))
+        // Swagger UI's own scripts and styles only; its styles set inline attributes and its icons are data: URLs.
+        .headers(h -> h
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                + "style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; form-action 'self'"))
+            .frameOptions(f -> f.deny()))
+        // Only reads here: nothing for a forged cross-site request to change.
+        .csrf(csrf -> csrf.disable());
+    signIn(http, json, jwtDecoder, users, usernameClaim);
+    return http.build();
+  }
+
+  /** A request that asks for HTML by name (a browser), not one that takes anything. */
+  private static MediaTypeRequestMatcher browser() {
+    MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+    html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+    return html;
+  }
+
+  /** HTTP Basic, or with an identity provider configured, its bearer tokens only. */
+  private static void signIn(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder,
+      UserDetailsService users, String usernameClaim) throws Exception {
     JwtDecoder jwt = jwtDecoder.getIfAvailable();
     if (jwt != null) {
       // An identity provider is configured (Keycloak, Camunda Identity): bearer tokens only. The token
@@ -99,7 +142,6 @@ class SecurityConfig {
         write(res, json, HttpStatus.UNAUTHORIZED, "Sign-in required", "Send HTTP Basic credentials.");
       }));
     }
-    return http.build();
   }
 
   /** The person a bearer token names, as the application knows them; unknown or disabled people are refused. */
@@ -127,7 +169,7 @@ class SecurityConfig {
    * on every form and htmx request.
    */
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain pages(HttpSecurity http, UserDetailsService users) throws Exception {
     http
         .addFilterBefore(new FreshUser(users), AuthorizationFilter.class)

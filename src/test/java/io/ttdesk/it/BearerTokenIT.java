@@ -73,6 +73,15 @@ class BearerTokenIT {
     assertThat(get("/api/v1/deals", basic)).isEqualTo(401);
   }
 
+  @Test
+  void theApiDescriptionTakesTheSameTokensAndNoPasswords() throws Exception {
+    assertThat(get("/v3/api-docs", "Bearer " + token(IDP, "auditor", 300))).isEqualTo(200);
+    assertThat(get("/v3/api-docs", "Bearer " + token(STRANGER, "auditor", 300))).isEqualTo(401);
+    assertThat(get("/v3/api-docs", "Basic " + Base64.getEncoder().encodeToString(("auditor:" + DemoData.PASSWORD)
+        .getBytes(StandardCharsets.UTF_8)))).isEqualTo(401);
+    assertThat(get("/v3/api-docs", null)).isEqualTo(401);
+  }
+
   private int get(String path, String authorization) throws Exception {
     HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
     if (authorization != null) {

@@ -49,6 +49,8 @@ class BrowserIT extends ApiTest {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-quic", "--window-size=1280,900", "--lang=en",
         "--user-data-dir=" + Files.createTempDirectory("ttdesk-chromium"));
+    // The console, so a page that the security policy breaks shows it.
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -140,6 +142,24 @@ class BrowserIT extends ApiTest {
     browser.get(base + "/desk/deals/" + id);
     shot("5-tablet-deal");
     browser.get(base + "/desk/tasks?lang=en");
+  }
+
+  @Test
+  void swaggerUiShowsTheApiUnderThePagesSecurityPolicy() throws Exception {
+    String base = "http://localhost:" + port;
+    browser.get(base + "/swagger-ui.html");
+    browser.findElement(By.id("username")).sendKeys("auditor");
+    browser.findElement(By.id("password")).sendKeys("demo");
+    browser.findElement(By.cssSelector("#signin button")).click();
+    wait.until(ExpectedConditions.urlContains("/desk"));
+    browser.get(base + "/swagger-ui.html");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".opblock-summary")));
+    assertThat(browser.findElement(By.cssSelector(".info .title")).getText()).contains("TT Deal Desk API");
+    assertThat(browser.findElements(By.cssSelector(".opblock-summary")).size()).isGreaterThan(50);
+    shot("6-swagger-ui");
+    assertThat(browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll())
+        .map(org.openqa.selenium.logging.LogEntry::getMessage)
+        .noneMatch(m -> m.contains("Content Security Policy"));
   }
 
   private void shot(String name) throws Exception {

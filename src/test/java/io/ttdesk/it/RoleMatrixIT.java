@@ -95,7 +95,11 @@ class RoleMatrixIT extends ApiTest {
       Map.entry("POST /desk/tasks/{id}/unclaim", "BM"),
       Map.entry("PUT /api/v1/centres/{code}/policy", "D"),
       Map.entry("PUT /api/v1/users/{username}", "D"),
-      Map.entry("PUT /api/v1/users/{username}/password", "D"));
+      Map.entry("PUT /api/v1/users/{username}/password", "D"),
+      Map.entry("GET /swagger-ui.html", "BMAD"),
+      Map.entry("GET /v3/api-docs", "BMAD"),
+      Map.entry("GET /v3/api-docs.yaml", "BMAD"),
+      Map.entry("GET /v3/api-docs/swagger-config", "BMAD"));
 
   private static final Map<Character, String> USERS = Map.of('B', "broker", 'M', "manager", 'A', "auditor",
       'D', "admin");

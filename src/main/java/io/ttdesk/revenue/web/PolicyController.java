@@ -23,7 +23,7 @@ class PolicyController {
     this.policies = policies;
   }
 
-  record Choice(@NotBlank String policy) {}
+  record PolicyChoice(@NotBlank String policy) {}
 
   @GetMapping("/api/v1/policies")
   List<Policies.PolicyView> all() {
@@ -39,7 +39,7 @@ class PolicyController {
 
   @PutMapping("/api/v1/centres/{code}/policy")
   @PreAuthorize("hasRole('ADMIN')")
-  Map<String, String> apply(@PathVariable String code, @jakarta.validation.Valid @RequestBody Choice choice) {
+  Map<String, String> apply(@PathVariable String code, @jakarta.validation.Valid @RequestBody PolicyChoice choice) {
     return Map.of("centre", code, "policy", policies.apply(code, choice.policy()).getRevenuePolicy());
   }
 }

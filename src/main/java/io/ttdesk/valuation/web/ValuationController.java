@@ -72,7 +72,7 @@ class ValuationController {
 
   record Comparables(@NotNull @Size(min = 2, max = 50) List<@Valid @NotNull ComparableDeal> comparables) {}
 
-  record Choice(@NotBlank @Size(max = 2000) String reason) {}
+  record ChoiceReason(@NotBlank @Size(max = 2000) String reason) {}
 
   record RatingRequest(@NotNull TechnologyRating.Score management, @NotNull TechnologyRating.Score technology,
       @NotNull TechnologyRating.Score marketability, @NotNull TechnologyRating.Score businessProspects,
@@ -125,7 +125,7 @@ class ValuationController {
 
   @PostMapping("/valuations/{valuationId}/choice")
   @PreAuthorize("hasAnyRole('BROKER','MANAGER')")
-  ValuationChoice choose(@PathVariable String id, @PathVariable long valuationId, @Valid @RequestBody Choice c,
+  ValuationChoice choose(@PathVariable String id, @PathVariable long valuationId, @Valid @RequestBody ChoiceReason c,
       @AuthenticationPrincipal DeskUser user) {
     return valuations.choose(id, valuationId, c.reason(), user);
   }
