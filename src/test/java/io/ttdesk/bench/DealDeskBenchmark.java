@@ -100,6 +100,9 @@ public final class DealDeskBenchmark {
           run.visibility().percentile(50), "ms");
       report.atMost("7 memory", "application resident memory, peak under scenario 1", peakApp.get(), "MiB", 768);
       report.add("7 memory", "embedded MariaDB resident memory, peak", peakDb.get(), "MiB");
+      if (!options.containsKey("no-flowable")) {
+        flowable(report, infra, properties, deals, inFlight, out, run);
+      }
 
       trail(report, product, seed, (int) (200_000 * scale));
       taskList(report, product, seed, scale);
@@ -146,6 +149,41 @@ public final class DealDeskBenchmark {
       broker.stop();
     }
   }
+
+  /**
+   * Scenario 2's peer: the same application, driven the same way, with Flowable's embedded engine
+   * in place of Zeebe (src/flowable/java): the same workers and services write the same rows, in
+   * a database of its own; Flowable's tables are in another database on the same server.
+   */
+  private static void flowable(Report report, EmbeddedInfrastructure infra, Map<String, String> embedded, int deals,
+      int inFlight, Path out, ProductRun.Result zeebe) throws Exception {
+    Map<String, String> properties = new HashMap<>(embedded);
+    properties.putAll(infra.propertiesWithDatabase("ttdesk_flowable"));
+    infra.propertiesWithDatabase("flowable");
+    properties.put("ttdesk.bench.flowable.jdbc-url", infra.jdbcUrl("flowable"));
+    properties.put("spring.main.sources", "io.ttdesk.bench.flowable.FlowableDesk");
+    properties.put("camunda.client.worker.defaults.enabled", "false");
+    try (ChildApplication app = ChildApplication.start(properties, List.of("-Xmx512m"),
+        out.resolve("application-flowable.log"));
+        Seed seed = new Seed(infra.jdbcUrl("ttdesk_flowable"))) {
+      ProductRun product = new ProductRun(app.port());
+      product.run(Math.max(deals / 10, 10), inFlight);
+      long jobsBefore = jobs(seed);
+      ProductRun.Result run = product.run(deals, inFlight);
+      double rate = run.deals() / run.seconds();
+      report.add("2 peer engine", "Flowable " + FLOWABLE + ", the same application: deals/s", rate, "deals/s");
+      report.add("2 peer engine", "Flowable: jobs/s", (jobs(seed) - jobsBefore) / run.seconds(), "jobs/s");
+      report.add("2 peer engine", "Flowable: commands answered 409 and tried again", run.conflicts(), "requests");
+      report.atLeast("2 peer engine", "product on Zeebe / product on Flowable, deals/s",
+          100.0 * (zeebe.deals() / zeebe.seconds()) / rate, "%", 100);
+      report.add("2 peer engine", "Flowable: screening done to term-sheet task, p50", run.stage().percentile(50), "ms");
+      report.add("2 peer engine", "Flowable: screening done to term-sheet task, p99", run.stage().percentile(99), "ms");
+    }
+  }
+
+  /** The version the benchmark profile puts on the class path. */
+  private static final String FLOWABLE = java.util.regex.Pattern.compile("flowable-engine-([0-9][^/]*?)\\.jar")
+      .matcher(System.getProperty("java.class.path")).results().map(m -> m.group(1)).findFirst().orElse("");
 
   /**
    * For each task the driver saw, the time from the engine's record of its job's creation (the
