@@ -59,6 +59,7 @@ public final class DealDeskBenchmark {
       System.exit(0);
     }
 
+    double flowableRate = Double.NaN;
     Map<String, String> properties = new HashMap<>(infra.properties());
     properties.put("ttdesk.demo.deals", "false");
     properties.put("ttdesk.docket.check-cron", "-");
@@ -82,12 +83,16 @@ public final class DealDeskBenchmark {
           }
         }
       });
+      Cpu cpuBefore = Cpu.of(app);
       ProductRun.Result run = product.run(deals, inFlight);
+      Cpu cpu = Cpu.of(app).minus(cpuBefore);
       sampler.interrupt();
       double rate = run.deals() / run.seconds();
       report.add("1 throughput", "product: deals/s", rate, "deals/s");
       report.add("1 throughput", "product: jobs/s", (jobs(seed) - jobsBefore) / run.seconds(), "jobs/s");
       report.add("1 throughput", "product: commands answered 409 and tried again", run.conflicts(), "requests");
+      cpu.report(report, "1 throughput", "product", deals);
+      rowsPerDeal(report, "1 throughput", "product", seed);
       report.atLeast("1 throughput", "product / bare engine", 100.0 * rate / bareRate, "%", 80);
       report.add("2 stage latency", "product: screening done to term-sheet task, p50", run.stage().percentile(50), "ms");
       report.add("2 stage latency", "product: screening done to term-sheet task, p99", run.stage().percentile(99), "ms");
@@ -101,7 +106,7 @@ public final class DealDeskBenchmark {
       report.atMost("7 memory", "application resident memory, peak under scenario 1", peakApp.get(), "MiB", 768);
       report.add("7 memory", "embedded MariaDB resident memory, peak", peakDb.get(), "MiB");
       if (!options.containsKey("no-flowable")) {
-        flowable(report, infra, properties, deals, inFlight, out, run);
+        flowableRate = flowable(report, infra, properties, deals, inFlight, out, rate);
       }
 
       trail(report, product, seed, (int) (200_000 * scale));
@@ -109,7 +114,7 @@ public final class DealDeskBenchmark {
       pipeline(report, product, seed, Double.parseDouble(options.getOrDefault("pipeline-scale", "0.1")));
     }
     if (!options.containsKey("no-standalone")) {
-      standalone(report, infra, properties, deals, inFlight, out);
+      standalone(report, infra, properties, deals, inFlight, out, flowableRate);
     }
     report.write(out);
     infra.stop();
@@ -121,7 +126,7 @@ public final class DealDeskBenchmark {
    * engine costs. The product gets a database of its own, since each engine numbers its keys alike.
    */
   private static void standalone(Report report, EmbeddedInfrastructure infra, Map<String, String> embedded, int deals,
-      int inFlight, Path out) throws Exception {
+      int inFlight, Path out, double flowableRate) throws Exception {
     StandaloneBroker broker = new StandaloneBroker(StandaloneBroker.home());
     broker.start();
     try {
@@ -142,6 +147,10 @@ public final class DealDeskBenchmark {
         double rate = run.deals() / run.seconds();
         report.add("1 standalone broker", "product: deals/s", rate, "deals/s");
         report.atLeast("1 standalone broker", "product / bare engine", 100.0 * rate / bareRate, "%", 80);
+        if (!Double.isNaN(flowableRate)) {
+          report.atLeast("2 peer engine", "product on the standalone broker / product on Flowable, deals/s",
+              100.0 * rate / flowableRate, "%", 100);
+        }
         report.add("1 standalone broker", "product: screening done to term-sheet task, p50", run.stage().percentile(50), "ms");
         report.add("1 standalone broker", "command to task in GET /api/v1/tasks, p99", run.visibility().percentile(99), "ms");
       }
@@ -155,8 +164,8 @@ public final class DealDeskBenchmark {
    * in place of Zeebe (src/flowable/java): the same workers and services write the same rows, in
    * a database of its own; Flowable's tables are in another database on the same server.
    */
-  private static void flowable(Report report, EmbeddedInfrastructure infra, Map<String, String> embedded, int deals,
-      int inFlight, Path out, ProductRun.Result zeebe) throws Exception {
+  private static double flowable(Report report, EmbeddedInfrastructure infra, Map<String, String> embedded, int deals,
+      int inFlight, Path out, double zeebeRate) throws Exception {
     Map<String, String> properties = new HashMap<>(embedded);
     properties.putAll(infra.propertiesWithDatabase("ttdesk_flowable"));
     infra.propertiesWithDatabase("flowable");
@@ -169,15 +178,61 @@ public final class DealDeskBenchmark {
       ProductRun product = new ProductRun(app.port());
       product.run(Math.max(deals / 10, 10), inFlight);
       long jobsBefore = jobs(seed);
+      Cpu cpuBefore = Cpu.of(app);
       ProductRun.Result run = product.run(deals, inFlight);
+      Cpu cpu = Cpu.of(app).minus(cpuBefore);
       double rate = run.deals() / run.seconds();
       report.add("2 peer engine", "Flowable " + FLOWABLE + ", the same application: deals/s", rate, "deals/s");
       report.add("2 peer engine", "Flowable: jobs/s", (jobs(seed) - jobsBefore) / run.seconds(), "jobs/s");
       report.add("2 peer engine", "Flowable: commands answered 409 and tried again", run.conflicts(), "requests");
-      report.atLeast("2 peer engine", "product on Zeebe / product on Flowable, deals/s",
-          100.0 * (zeebe.deals() / zeebe.seconds()) / rate, "%", 100);
+      report.atLeast("2 peer engine", "product on the in-memory engine / product on Flowable, deals/s",
+          100.0 * zeebeRate / rate, "%", 100);
       report.add("2 peer engine", "Flowable: screening done to term-sheet task, p50", run.stage().percentile(50), "ms");
       report.add("2 peer engine", "Flowable: screening done to term-sheet task, p99", run.stage().percentile(99), "ms");
+      cpu.report(report, "2 peer engine", "Flowable", deals);
+      rowsPerDeal(report, "2 peer engine", "Flowable", seed);
+      return rate;
+    }
+  }
+
+  /** The same rows written: trail events and ledger lines per deal (warm-up deals included). */
+  private static void rowsPerDeal(Report report, String scenario, String run, Seed seed) throws Exception {
+    double deals = seed.count("SELECT COUNT(*) FROM deal");
+    report.add(scenario, run + ": trail events per deal", seed.count("SELECT COUNT(*) FROM history_event") / deals,
+        "rows");
+    report.add(scenario, run + ": ledger lines per deal", seed.count("SELECT COUNT(*) FROM ledger_line") / deals,
+        "rows");
+  }
+
+  /**
+   * CPU time used by the application, by MariaDB, and by this JVM (the in-memory engine and the
+   * driver), read from /proc: on 2 shared cores, where the time of a deal goes.
+   */
+  private record Cpu(double application, double database, double benchmark) {
+    static Cpu of(ChildApplication app) {
+      return new Cpu(seconds(app.process().pid()), seconds(databasePid()), seconds(ProcessHandle.current().pid()));
+    }
+
+    Cpu minus(Cpu before) {
+      return new Cpu(application - before.application, database - before.database, benchmark - before.benchmark);
+    }
+
+    void report(Report report, String scenario, String run, int deals) {
+      report.add(scenario, run + ": CPU per deal, application", 1000 * application / deals, "ms");
+      report.add(scenario, run + ": CPU per deal, MariaDB", 1000 * database / deals, "ms");
+      report.add(scenario, run + ": CPU per deal, benchmark JVM (in-memory engine, driver)", 1000 * benchmark / deals,
+          "ms");
+    }
+
+    /** User and system time, fields 14 and 15 of /proc/<pid>/stat, in ticks of 1/100 s. */
+    private static double seconds(long pid) {
+      try {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+      } catch (java.io.IOException | RuntimeException e) {
+        return Double.NaN;
+      }
     }
   }
 
@@ -321,8 +376,12 @@ public final class DealDeskBenchmark {
 
   /** The embedded MariaDB is a child process of this JVM. */
   private static long databaseResidentMib() {
+    return ChildApplication.Resident.mib(databasePid());
+  }
+
+  private static long databasePid() {
     return ProcessHandle.current().descendants()
         .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false))
-        .mapToLong(p -> ChildApplication.Resident.mib(p.pid())).max().orElse(0);
+        .mapToLong(ProcessHandle::pid).findFirst().orElse(0);
   }
 }
