@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DealDeskBenchmark {
 
   private static final int JOBS_PER_DEAL = 9;
+  /** The Flowable version the benchmark profile puts on the class path. */
+  private static final String FLOWABLE = java.util.regex.Pattern.compile("flowable-engine-([0-9][^/]*?)\\.jar")
+      .matcher(System.getProperty("java.class.path")).results().map(m -> m.group(1)).findFirst().orElse("");
 
   private DealDeskBenchmark() {}
 
@@ -235,10 +238,6 @@ public final class DealDeskBenchmark {
       }
     }
   }
-
-  /** The version the benchmark profile puts on the class path. */
-  private static final String FLOWABLE = java.util.regex.Pattern.compile("flowable-engine-([0-9][^/]*?)\\.jar")
-      .matcher(System.getProperty("java.class.path")).results().map(m -> m.group(1)).findFirst().orElse("");
 
   /**
    * For each task the driver saw, the time from the engine's record of its job's creation (the
