@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class DealDeskBenchmark {
 
   private static final int JOBS_PER_DEAL = 9;
+  /** The Flowable version the benchmark profile puts on the class path. */
+  private static final String FLOWABLE = java.util.regex.Pattern.compile("flowable-engine-([0-9][^/]*?)\\.jar")
+      .matcher(System.getProperty("java.class.path")).results().map(m -> m.group(1)).findFirst().orElse("");
 
   private DealDeskBenchmark() {}
 
@@ -59,6 +62,7 @@ public final class DealDeskBenchmark {
       System.exit(0);
     }
 
+    double flowableRate = Double.NaN;
     Map<String, String> properties = new HashMap<>(infra.properties());
     properties.put("ttdesk.demo.deals", "false");
     properties.put("ttdesk.docket.check-cron", "-");
@@ -82,12 +86,16 @@ public final class DealDeskBenchmark {
           }
         }
       });
+      Cpu cpuBefore = Cpu.of(app);
       ProductRun.Result run = product.run(deals, inFlight);
+      Cpu cpu = Cpu.of(app).minus(cpuBefore);
       sampler.interrupt();
       double rate = run.deals() / run.seconds();
       report.add("1 throughput", "product: deals/s", rate, "deals/s");
       report.add("1 throughput", "product: jobs/s", (jobs(seed) - jobsBefore) / run.seconds(), "jobs/s");
       report.add("1 throughput", "product: commands answered 409 and tried again", run.conflicts(), "requests");
+      cpu.report(report, "1 throughput", "product", deals);
+      rowsPerDeal(report, "1 throughput", "product", seed);
       report.atLeast("1 throughput", "product / bare engine", 100.0 * rate / bareRate, "%", 80);
       report.add("2 stage latency", "product: screening done to term-sheet task, p50", run.stage().percentile(50), "ms");
       report.add("2 stage latency", "product: screening done to term-sheet task, p99", run.stage().percentile(99), "ms");
@@ -100,13 +108,16 @@ public final class DealDeskBenchmark {
           run.visibility().percentile(50), "ms");
       report.atMost("7 memory", "application resident memory, peak under scenario 1", peakApp.get(), "MiB", 768);
       report.add("7 memory", "embedded MariaDB resident memory, peak", peakDb.get(), "MiB");
+      if (!options.containsKey("no-flowable")) {
+        flowableRate = flowable(report, infra, properties, deals, inFlight, out, rate);
+      }
 
       trail(report, product, seed, (int) (200_000 * scale));
       taskList(report, product, seed, scale);
       pipeline(report, product, seed, Double.parseDouble(options.getOrDefault("pipeline-scale", "0.1")));
     }
     if (!options.containsKey("no-standalone")) {
-      standalone(report, infra, properties, deals, inFlight, out);
+      standalone(report, infra, properties, deals, inFlight, out, flowableRate);
     }
     report.write(out);
     infra.stop();
@@ -118,7 +129,7 @@ public final class DealDeskBenchmark {
    * engine costs. The product gets a database of its own, since each engine numbers its keys alike.
    */
   private static void standalone(Report report, EmbeddedInfrastructure infra, Map<String, String> embedded, int deals,
-      int inFlight, Path out) throws Exception {
+      int inFlight, Path out, double flowableRate) throws Exception {
     StandaloneBroker broker = new StandaloneBroker(StandaloneBroker.home());
     broker.start();
     try {
@@ -139,11 +150,92 @@ public final class DealDeskBenchmark {
         double rate = run.deals() / run.seconds();
         report.add("1 standalone broker", "product: deals/s", rate, "deals/s");
         report.atLeast("1 standalone broker", "product / bare engine", 100.0 * rate / bareRate, "%", 80);
+        if (!Double.isNaN(flowableRate)) {
+          report.atLeast("2 peer engine", "product on the standalone broker / product on Flowable, deals/s",
+              100.0 * rate / flowableRate, "%", 100);
+        }
         report.add("1 standalone broker", "product: screening done to term-sheet task, p50", run.stage().percentile(50), "ms");
         report.add("1 standalone broker", "command to task in GET /api/v1/tasks, p99", run.visibility().percentile(99), "ms");
       }
     } finally {
       broker.stop();
+    }
+  }
+
+  /**
+   * Scenario 2's peer: the same application, driven the same way, with Flowable's embedded engine
+   * in place of Zeebe (src/flowable/java): the same workers and services write the same rows, in
+   * a database of its own; Flowable's tables are in another database on the same server.
+   */
+  private static double flowable(Report report, EmbeddedInfrastructure infra, Map<String, String> embedded, int deals,
+      int inFlight, Path out, double zeebeRate) throws Exception {
+    Map<String, String> properties = new HashMap<>(embedded);
+    properties.putAll(infra.propertiesWithDatabase("ttdesk_flowable"));
+    infra.propertiesWithDatabase("flowable");
+    properties.put("ttdesk.bench.flowable.jdbc-url", infra.jdbcUrl("flowable"));
+    properties.put("spring.main.sources", "io.ttdesk.bench.flowable.FlowableDesk");
+    properties.put("camunda.client.worker.defaults.enabled", "false");
+    try (ChildApplication app = ChildApplication.start(properties, List.of("-Xmx512m"),
+        out.resolve("application-flowable.log"));
+        Seed seed = new Seed(infra.jdbcUrl("ttdesk_flowable"))) {
+      ProductRun product = new ProductRun(app.port());
+      product.run(Math.max(deals / 10, 10), inFlight);
+      long jobsBefore = jobs(seed);
+      Cpu cpuBefore = Cpu.of(app);
+      ProductRun.Result run = product.run(deals, inFlight);
+      Cpu cpu = Cpu.of(app).minus(cpuBefore);
+      double rate = run.deals() / run.seconds();
+      report.add("2 peer engine", "Flowable " + FLOWABLE + ", the same application: deals/s", rate, "deals/s");
+      report.add("2 peer engine", "Flowable: jobs/s", (jobs(seed) - jobsBefore) / run.seconds(), "jobs/s");
+      report.add("2 peer engine", "Flowable: commands answered 409 and tried again", run.conflicts(), "requests");
+      report.atLeast("2 peer engine", "product on the in-memory engine / product on Flowable, deals/s",
+          100.0 * zeebeRate / rate, "%", 100);
+      report.add("2 peer engine", "Flowable: screening done to term-sheet task, p50", run.stage().percentile(50), "ms");
+      report.add("2 peer engine", "Flowable: screening done to term-sheet task, p99", run.stage().percentile(99), "ms");
+      cpu.report(report, "2 peer engine", "Flowable", deals);
+      rowsPerDeal(report, "2 peer engine", "Flowable", seed);
+      return rate;
+    }
+  }
+
+  /** The same rows written: trail events and ledger lines per deal (warm-up deals included). */
+  private static void rowsPerDeal(Report report, String scenario, String run, Seed seed) throws Exception {
+    double deals = seed.count("SELECT COUNT(*) FROM deal");
+    report.add(scenario, run + ": trail events per deal", seed.count("SELECT COUNT(*) FROM history_event") / deals,
+        "rows");
+    report.add(scenario, run + ": ledger lines per deal", seed.count("SELECT COUNT(*) FROM ledger_line") / deals,
+        "rows");
+  }
+
+  /**
+   * CPU time used by the application, by MariaDB, and by this JVM (the in-memory engine and the
+   * driver), read from /proc: on 2 shared cores, where the time of a deal goes.
+   */
+  private record Cpu(double application, double database, double benchmark) {
+    static Cpu of(ChildApplication app) {
+      return new Cpu(seconds(app.process().pid()), seconds(databasePid()), seconds(ProcessHandle.current().pid()));
+    }
+
+    Cpu minus(Cpu before) {
+      return new Cpu(application - before.application, database - before.database, benchmark - before.benchmark);
+    }
+
+    void report(Report report, String scenario, String run, int deals) {
+      report.add(scenario, run + ": CPU per deal, application", 1000 * application / deals, "ms");
+      report.add(scenario, run + ": CPU per deal, MariaDB", 1000 * database / deals, "ms");
+      report.add(scenario, run + ": CPU per deal, benchmark JVM (in-memory engine, driver)", 1000 * benchmark / deals,
+          "ms");
+    }
+
+    /** User and system time, fields 14 and 15 of /proc/<pid>/stat, in ticks of 1/100 s. */
+    private static double seconds(long pid) {
+      try {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+      } catch (java.io.IOException | RuntimeException e) {
+        return Double.NaN;
+      }
     }
   }
 
@@ -293,8 +385,12 @@ public final class DealDeskBenchmark {
 
   /** The embedded MariaDB is a child process of this JVM. */
   private static long databaseResidentMib() {
+    return ChildApplication.Resident.mib(databasePid());
+  }
+
+  private static long databasePid() {
     return ProcessHandle.current().descendants()
         .filter(p -> p.info().command().map(c -> c.endsWith("mariadbd")).orElse(false))
-        .mapToLong(p -> ChildApplication.Resident.mib(p.pid())).max().orElse(0);
+        .mapToLong(ProcessHandle::pid).findFirst().orElse(0);
   }
 }
