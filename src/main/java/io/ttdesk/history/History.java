@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,7 +81,8 @@ public class History {
    * event that does not hold: changed content, a place out of order or missing before it, or a
    * chain that ends before its head.
    */
-  @Transactional(readOnly = true)
+  // One snapshot for the head and the events: an event committed in between is not a missing one.
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public Verification verify(String dealId) {
     Head head = heads.findById(dealId).map(h -> new Head(h.getSeq(), h.getHash())).orElse(null);
     // Rows are read as they come, not as entities: a trail of 100,000 events needs no 100,000 objects.
@@ -95,13 +97,15 @@ public class History {
   private static final String WALKED =
       "id, seq, occurred_at, actor, actor_kind, actor_role, type, summary, data, prev_hash, hash, deal_id";
   private static final int DEALS_PER_QUERY = 200;
+  /** The driver holds a query's rows in memory: a group of deals stops at about this many events. */
+  private static final int EVENTS_PER_QUERY = 50_000;
 
   /**
    * Verifies the trails of every deal of the centre as {@link #verify} does, reading the events of
    * many deals per query in the order of the chains' index, so that a centre of many short trails
-   * costs about what one long trail does.
+   * costs about what one long trail does. All in one snapshot, as of the first read.
    */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public CentreVerification verifyCentre(String centre) {
     List<String> ids = jdbc.queryForList("SELECT id FROM deal WHERE centre = ? ORDER BY id", String.class, centre);
     Map<String, Head> headOf = new HashMap<>();
@@ -109,8 +113,13 @@ public class History {
         (RowCallbackHandler) rs -> headOf.put(rs.getString(1), new Head(rs.getInt(2), rs.getString(3))), centre);
     List<Verification> broken = new ArrayList<>();
     long events = 0;
-    for (int from = 0; from < ids.size(); from += DEALS_PER_QUERY) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + DEALS_PER_QUERY));
+    for (int from = 0, to; from < ids.size(); from = to) {
+      long grouped = 0;
+      for (to = from; to < ids.size() && to - from < DEALS_PER_QUERY && (to == from || grouped < EVENTS_PER_QUERY); to++) {
+        Head head = headOf.get(ids.get(to));
+        grouped += head == null ? 0 : head.seq();
+      }
+      List<String> chunk = ids.subList(from, to);
       Map<String, Walk> walks = new HashMap<>();
       chunk.forEach(id -> walks.put(id, new Walk(id)));
       jdbc.query("SELECT " + WALKED + " FROM history_event WHERE deal_id IN ("

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
@@ -74,7 +75,8 @@ class PipelineGauges {
   }
 
   private Counts read(Instant now) {
-    MapSqlParameterSource p = new MapSqlParameterSource("now", now)
+    // Times are stored as UTC wall-clock times (hibernate.jdbc.time_zone).
+    MapSqlParameterSource p = new MapSqlParameterSource("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
         .addValue("today", LocalDate.ofInstant(now, ZoneOffset.UTC));
     Map<Task.State, Long> tasks = new EnumMap<>(Task.State.class);
     db.query("SELECT state, COUNT(*) FROM task GROUP BY state", p,

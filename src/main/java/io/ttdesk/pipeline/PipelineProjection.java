@@ -123,6 +123,10 @@ public class PipelineProjection {
           .register(meters);
       Duration stay = visit.getDuration();
       // Counted once the event is stored: a rolled-back command left no stage.
+      if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        timer.record(stay);
+        return;
+      }
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
         public void afterCommit() {

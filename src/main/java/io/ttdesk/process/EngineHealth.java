@@ -24,15 +24,27 @@ import org.springframework.stereotype.Component;
 class EngineHealth implements HealthIndicator {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  /** Health is open to anyone: many requests at once ask the engine at most once per this time. */
+  private static final Duration MAX_AGE = Duration.ofSeconds(5);
 
   private final CamundaClient client;
+  private Health last;
+  private long lastAt;
 
   EngineHealth(CamundaClient client) {
     this.client = client;
   }
 
   @Override
-  public Health health() {
+  public synchronized Health health() {
+    if (last == null || System.nanoTime() - lastAt > MAX_AGE.toNanos()) {
+      last = ask();
+      lastAt = System.nanoTime();
+    }
+    return last;
+  }
+
+  private Health ask() {
     Topology topology;
     try {
       topology = client.newTopologyRequest().requestTimeout(TIMEOUT).send()

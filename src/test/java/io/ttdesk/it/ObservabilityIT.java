@@ -124,7 +124,11 @@ class ObservabilityIT extends ApiTest {
 
     String id = disclose(disclosure("SHA", "CN", "CN", null));
     complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
-    awaitTask("broker", id, "PrepareTermSheet");
+    long termSheet = awaitTask("broker", id, "PrepareTermSheet");
+    double overdueBefore = sample(before, "ttdesk_tasks_overdue");
+    // The term-sheet task falls overdue: stored times are UTC wall-clock times.
+    db.update("UPDATE task SET due_at = ? WHERE id = ?",
+        java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(1), termSheet);
 
     // The task gauges are read from the database at most every ten seconds.
     String after = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(this::scrape,
@@ -138,8 +142,11 @@ class ObservabilityIT extends ApiTest {
     assertThat(sample(after, "ttdesk_tasks", "state", "OPEN")).isGreaterThanOrEqualTo(1);
     for (String gauge : List.of("ttdesk_tasks_overdue", "ttdesk_docket_overdue", "ttdesk_payments_overdue")) {
       assertThat(after).containsPattern("(?m)^" + gauge + "\\{");
-      assertThat(sample(after, gauge)).as(gauge).isGreaterThanOrEqualTo(0);
+      // NaN would mean the database could not be read.
+      assertThat(sample(after, gauge)).as(gauge).isNotNaN().isGreaterThanOrEqualTo(0);
     }
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> sample(scrape(), "ttdesk_tasks_overdue") >= (Double.isNaN(overdueBefore) ? 0 : overdueBefore) + 1);
     // Labels stay few: no deal id or reference in any of them.
     assertThat(after).doesNotContain(id).doesNotContain(deal(id).get("reference").asText());
   }

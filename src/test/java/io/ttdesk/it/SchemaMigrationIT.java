@@ -165,7 +165,7 @@ class SchemaMigrationIT extends DeskClient {
     return counts;
   }
 
-  /** Every column (type, nullability, default) and every index (columns in order, uniqueness) of the schema. */
+  /** Every column (type, nullability, default), foreign key, table collation and index of the schema. */
   private static List<String> schema(Connection c) throws SQLException {
     String database = c.getCatalog();
     List<String> lines = new ArrayList<>();
@@ -174,6 +174,23 @@ class SchemaMigrationIT extends DeskClient {
                extra, COALESCE(character_set_name, '-'), COALESCE(collation_name, '-'))
         FROM information_schema.columns WHERE table_schema = ? ORDER BY table_name, column_name""")) {
       ps.setString(1, database);
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          lines.add(rs.getString(1));
+        }
+      }
+    }
+    try (var ps = c.prepareStatement("""
+        SELECT CONCAT_WS(' ', k.table_name, k.constraint_name, k.column_name, k.referenced_table_name,
+               k.referenced_column_name, r.update_rule, r.delete_rule)
+        FROM information_schema.key_column_usage k JOIN information_schema.referential_constraints r
+          ON r.constraint_schema = k.table_schema AND r.constraint_name = k.constraint_name
+        WHERE k.table_schema = ? AND k.referenced_table_name IS NOT NULL
+        UNION ALL
+        SELECT CONCAT_WS(' ', table_name, table_collation) FROM information_schema.tables WHERE table_schema = ?
+        ORDER BY 1""")) {
+      ps.setString(1, database);
+      ps.setString(2, database);
       try (var rs = ps.executeQuery()) {
         while (rs.next()) {
           lines.add(rs.getString(1));

@@ -2,7 +2,7 @@ package io.ttdesk.casefile.web;
 
 import static io.ttdesk.common.CsvText.cell;
 
-import io.ttdesk.common.ForbiddenException;
+import io.ttdesk.common.NotFoundException;
 import io.ttdesk.deal.Centres;
 import io.ttdesk.deal.Deal;
 import io.ttdesk.deal.DealService;
@@ -63,9 +63,9 @@ class TrailController {
   @GetMapping("/api/v1/centres/{code}/trail/verification")
   @PreAuthorize("hasAnyRole('MANAGER','AUDITOR','ADMIN')")
   History.CentreVerification verifyCentre(@PathVariable String code, @AuthenticationPrincipal DeskUser user) {
-    centres.one(code);
+    // A centre not granted answers as one that does not exist: its code is not disclosed either.
     if (!centres.grantedTo(user).containsKey(code)) {
-      throw new ForbiddenException("Centre " + code + " is not one of the centres granted to you.");
+      throw new NotFoundException("centre", code);
     }
     return history.verifyCentre(code);
   }
