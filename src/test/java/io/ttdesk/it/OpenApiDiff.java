@@ -86,11 +86,15 @@ final class OpenApiDiff {
     });
   }
 
-  /** What a client sends: nothing it may leave out today may become required, no value it sends may go. */
+  /** What a client sends: nothing it may leave out today may become required, no value or type it sends may go. */
   private void request(String where, JsonNode was, JsonNode now) {
     JsonNode w = resolve(before, was);
     JsonNode n = resolve(after, now);
     if (w.isMissingNode() || n.isMissingNode() || !first("request", was, now)) {
+      return;
+    }
+    if (w.has("type") && !w.path("type").equals(n.path("type"))) {
+      breaking.add(where + ": type " + w.path("type") + " became " + n.path("type"));
       return;
     }
     enums(where, w, n);

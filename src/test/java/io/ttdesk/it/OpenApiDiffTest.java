@@ -68,5 +68,7 @@ class OpenApiDiffTest {
         .contains("GET /deals/{id} response 200.stage: enum value CLOSED removed");
     assertThat(OpenApiDiff.breaking(base, doc("\"requestBody\": {", "\"requestBody\": {\"required\": true, ")))
         .containsExactly("POST /deals/{id}: request body is now required");
+    assertThat(OpenApiDiff.breaking(base, doc("\"note\": {\"type\": \"string\"}", "\"note\": {\"type\": \"integer\"}")))
+        .containsExactly("POST /deals/{id} request application/json.note: type \"string\" became \"integer\"");
   }
 }

@@ -21,6 +21,8 @@ final class DatabaseProxy {
   private final int port;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private ServerSocket listener;
+  /** Counts the cuts: a connection that began before the latest cut is closed however late it shows. */
+  private int generation;
 
   DatabaseProxy(String host, int targetPort) {
     this.host = host;
@@ -48,6 +50,7 @@ final class DatabaseProxy {
 
   /** Closes every relayed connection and stops accepting new ones. */
   synchronized void cut() {
+    generation++;
     close(listener);
     sockets.forEach(DatabaseProxy::close);
     sockets.clear();
@@ -56,18 +59,37 @@ final class DatabaseProxy {
   private void accept(ServerSocket server) {
     while (!server.isClosed()) {
       try {
+        int since = currentGeneration();
         Socket client = server.accept();
-        Thread.ofVirtual().start(() -> relay(client));
+        Thread.ofVirtual().start(() -> relay(client, since));
       } catch (IOException e) {
         // closed by cut()
       }
     }
   }
 
-  private void relay(Socket client) {
-    sockets.add(client);
+  private synchronized int currentGeneration() {
+    return generation;
+  }
+
+  /** Keeps the socket to be closed by the next cut, or closes it now if a cut came since it began. */
+  private synchronized boolean track(Socket socket, int since) {
+    if (since != generation) {
+      close(socket);
+      return false;
+    }
+    sockets.add(socket);
+    return true;
+  }
+
+  private void relay(Socket client, int since) {
+    if (!track(client, since)) {
+      return;
+    }
     try (Socket database = new Socket(host, targetPort)) {
-      sockets.add(database);
+      if (!track(database, since)) {
+        return;
+      }
       Thread upstream = Thread.ofVirtual().start(() -> copy(client, database));
       copy(database, client);
       upstream.join();
