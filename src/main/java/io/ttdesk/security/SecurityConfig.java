@@ -40,6 +40,8 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 @EnableMethodSecurity
 class SecurityConfig {
 
+  /** The token claim that names the user, for both chains that take bearer tokens. */
+  private static final String USERNAME_CLAIM = "${ttdesk.security.oidc.username-claim:preferred_username}";
 
   /**
    * The REST API and the single-page client: stateless, with HTTP Basic, or with
@@ -48,7 +50,7 @@ class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain api(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder,
-      UserDetailsService users, @Value("${ttdesk.security.oidc.username-claim:preferred_username}") String usernameClaim)
+      UserDetailsService users, @Value(USERNAME_CLAIM) String usernameClaim)
       throws Exception {
     http
         .securityMatcher("/api/**", "/", "/index.html", "/app.js", "/app.css", "/favicon.ico")
@@ -85,7 +87,7 @@ class SecurityConfig {
   @Bean
   @Order(2)
   SecurityFilterChain docs(HttpSecurity http, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder,
-      UserDetailsService users, @Value("${ttdesk.security.oidc.username-claim:preferred_username}") String usernameClaim)
+      UserDetailsService users, @Value(USERNAME_CLAIM) String usernameClaim)
       throws Exception {
     http
         .securityMatcher("/v3/api-docs/**", "/v3/api-docs", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**")
