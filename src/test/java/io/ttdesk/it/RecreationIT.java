@@ -119,9 +119,13 @@ class RecreationIT extends DeskClient {
 
     for (String d : deals) {
       assertThat(historyTypes(d)).as("deal %s", d).containsOnlyOnce("PROCESS_RECREATED");
-      await().atMost(Duration.ofSeconds(30)).until(() -> openTasks(d).keySet(), k -> k.equals(before.get(d).keySet()));
       // The same tasks, with new ids past every key of the lost engine: the earlier ones ended as continued.
-      openTasks(d).values().forEach(id -> assertThat(Long.parseLong(id)).isGreaterThan(highestKey));
+      // An earlier task stays open until the new engine hands out its job, so both are awaited together.
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        Map<String, String> open = openTasks(d);
+        assertThat(open).as("deal %s", d).containsOnlyKeys(before.get(d).keySet());
+        open.values().forEach(id -> assertThat(Long.parseLong(id)).as("deal %s", d).isGreaterThan(highestKey));
+      });
     }
     JsonNode screenAgain = get("broker", "/api/v1/tasks/" + openTasks(screening).get("ScreenDisclosure:")).expect(200).body();
     assertThat(screenAgain.get("assignee").asText()).isEqualTo("broker");
