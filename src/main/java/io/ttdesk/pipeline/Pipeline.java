@@ -3,6 +3,7 @@ package io.ttdesk.pipeline;
 import io.ttdesk.common.Money;
 import io.ttdesk.deal.Stage;
 import io.ttdesk.fx.ExchangeRates;
+import io.ttdesk.pipeline.Sections.Section;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -16,6 +17,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
@@ -97,6 +100,12 @@ public class Pipeline {
 
   @Transactional(readOnly = true)
   public Report report(Filter f, int listRows) {
+    return report(f, listRows, EnumSet.allOf(Section.class));
+  }
+
+  /** The report with only the sections asked for; the others are left empty. */
+  @Transactional(readOnly = true)
+  public Report report(Filter f, int listRows, Set<Section> sections) {
     Instant now = clock.instant();
     MapSqlParameterSource p = new MapSqlParameterSource()
         .addValue("centres", f.centres())
@@ -110,26 +119,86 @@ public class Pipeline {
         .addValue("limit", listRows)
         .addValue("currency", f.currency());
     Converter converter = new Converter(f.currency());
-    List<MoneyRow> money = money(p, converter);
-    List<Distributed> distributed = distributed(p, converter);
-    List<Long> toSignature = endToEnd("signed_at", p);
-    return new Report(f, now, openByStage(p), counts("stage", p), counts("centre", p), counts("target_country", p),
-        counts("technology_field", p), funnel(p), cycleTimes(p, toSignature), signatureDistribution(toSignature),
-        stalled(p, now),
-        overdueTasks(p, now), overduePayments(p, now), workload(p), money, distributed,
+    Cohort cohort = any(sections, Section.STAGES, Section.CENTRES, Section.COUNTRIES, Section.FIELDS, Section.FUNNEL)
+        ? cohort(p) : new Cohort();
+    List<Long> toSignature = any(sections, Section.CYCLE_TIMES, Section.SIGNATURE_DISTRIBUTION)
+        ? endToEnd("signed_at", p) : List.of();
+    return new Report(f, now,
+        any(sections, Section.OPEN_STAGES) ? openByStage(p) : List.of(),
+        Cohort.counts(cohort.byStage), Cohort.counts(cohort.byCentre), Cohort.counts(cohort.byCountry),
+        Cohort.counts(cohort.byField), cohort.funnel(),
+        any(sections, Section.CYCLE_TIMES) ? cycleTimes(p, toSignature) : List.of(),
+        signatureDistribution(toSignature),
+        any(sections, Section.STALLED) ? stalled(p, now) : new Listed<>(0, List.of()),
+        any(sections, Section.OVERDUE_TASKS) ? overdueTasks(p, now) : new Listed<>(0, List.of()),
+        any(sections, Section.OVERDUE_PAYMENTS) ? overduePayments(p, now) : new Listed<>(0, List.of()),
+        any(sections, Section.WORKLOAD) ? workload(p) : List.of(),
+        any(sections, Section.MONEY) ? money(p, converter) : List.of(),
+        any(sections, Section.DISTRIBUTED) ? distributed(p, converter) : List.of(),
         List.copyOf(converter.missing));
   }
 
-  private static final String COHORT = "FROM pipeline_deal p WHERE p.centre IN (:centres)"
-      + " AND p.disclosed_at >= :fromAt AND p.disclosed_at < :toAt";
+  private static boolean any(Set<Section> wanted, Section... sections) {
+    return Arrays.stream(sections).anyMatch(wanted::contains);
+  }
 
-  private List<Count> counts(String column, MapSqlParameterSource p) {
-    // The column is one of four fixed names chosen in this class, never from a request.
-    String key = "COALESCE(p." + column + ", '')";
-    return db.query("SELECT " + key + ", COUNT(*), SUM(CASE WHEN p.status = 'OPEN' THEN 1 ELSE 0 END),"
-        + " SUM(CASE WHEN p.signed_at IS NOT NULL THEN 1 ELSE 0 END) " + COHORT + " GROUP BY " + key
-        + " ORDER BY COUNT(*) DESC, " + key, p,
-        (rs, i) -> new Count(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+  /**
+   * The deals disclosed in the period, from the counts kept per centre and day: by stage, centre,
+   * target country and technology field, and how many reached each step of the funnel.
+   */
+  private Cohort cohort(MapSqlParameterSource p) {
+    Cohort cohort = new Cohort();
+    db.query("""
+        SELECT c.centre, c.dimension, c.item, SUM(c.deals), SUM(c.open_deals), SUM(c.signed_deals)
+        FROM pipeline_day_count c
+        WHERE c.centre IN (:centres) AND c.disclosed_on >= :fromDay AND c.disclosed_on <= :toDay
+        GROUP BY c.centre, c.dimension, c.item""", p, rs -> {
+          long[] n = {rs.getLong(4), rs.getLong(5), rs.getLong(6)};
+          String item = rs.getString(3);
+          switch (rs.getString(2)) {
+            case "STAGE" -> {
+              cohort.add(cohort.byStage, item, n);
+              cohort.add(cohort.byCentre, rs.getString(1), n);
+            }
+            case "COUNTRY" -> cohort.add(cohort.byCountry, item, n);
+            case "FIELD" -> cohort.add(cohort.byField, item, n);
+            default -> cohort.reached[Funnel.valueOf(item).ordinal()] += n[0];
+          }
+        });
+    return cohort;
+  }
+
+  private static final class Cohort {
+
+    final Map<String, long[]> byStage = new HashMap<>();
+    final Map<String, long[]> byCentre = new HashMap<>();
+    final Map<String, long[]> byCountry = new HashMap<>();
+    final Map<String, long[]> byField = new HashMap<>();
+    final long[] reached = new long[Funnel.values().length];
+
+    void add(Map<String, long[]> counts, String key, long[] n) {
+      long[] c = counts.computeIfAbsent(key, k -> new long[3]);
+      for (int i = 0; i < 3; i++) {
+        c[i] += n[i];
+      }
+    }
+
+    /** Most deals first, then by key; a key whose deals all moved on is left out. */
+    static List<Count> counts(Map<String, long[]> counts) {
+      return counts.entrySet().stream().filter(e -> e.getValue()[0] > 0)
+          .map(e -> new Count(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+          .sorted(Comparator.comparingLong(Count::deals).reversed().thenComparing(Count::key)).toList();
+    }
+
+    List<Step> funnel() {
+      List<Step> steps = new ArrayList<>();
+      for (Funnel step : Funnel.values()) {
+        int k = step.ordinal();
+        steps.add(new Step(step, reached[k], k == 0 ? null : percent(reached[k], reached[k - 1]),
+            percent(reached[k], reached[0])));
+      }
+      return steps;
+    }
   }
 
   /** Every open deal of the centres as of now, whenever it was disclosed: where the pipeline stands. */
@@ -139,25 +208,6 @@ public class Pipeline {
         WHERE p.centre IN (:centres) AND p.status = 'OPEN' GROUP BY p.stage""", p,
         (rs, i) -> new Count(rs.getString(1), rs.getLong(2), rs.getLong(2), rs.getLong(3))).stream()
         .sorted(Comparator.comparing(c -> Stage.valueOf(c.key()))).toList();
-  }
-
-  private List<Step> funnel(MapSqlParameterSource p) {
-    long[] reached = db.queryForObject("SELECT COUNT(*), COUNT(p.screened_at), COUNT(p.valued_at),"
-        + " COUNT(p.cleared_at), COUNT(p.offered_at), COUNT(p.signed_at), COUNT(p.paid_at) " + COHORT, p,
-        (rs, i) -> {
-          long[] r = new long[Funnel.values().length];
-          for (int k = 0; k < r.length; k++) {
-            r[k] = rs.getLong(k + 1);
-          }
-          return r;
-        });
-    List<Step> steps = new ArrayList<>();
-    for (Funnel step : Funnel.values()) {
-      int k = step.ordinal();
-      steps.add(new Step(step, reached[k], k == 0 ? null : percent(reached[k], reached[k - 1]),
-          percent(reached[k], reached[0])));
-    }
-    return steps;
   }
 
   private List<Cycle> cycleTimes(MapSqlParameterSource p, List<Long> toSignature) {

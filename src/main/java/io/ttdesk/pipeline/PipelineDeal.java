@@ -11,6 +11,10 @@ import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Transient;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.data.domain.Persistable;
 
 /** A deal as the pipeline reads it: where it stands and when it first reached each funnel step. */
@@ -113,4 +117,36 @@ class PipelineDeal implements Persistable<String> {
   boolean isClosed() { return "CLOSED".equals(status); }
 
   String getCentre() { return centre; }
+
+  /** What this deal adds to the counts of its day of disclosure (see pipeline_day_count). */
+  List<DayCount> counts() {
+    LocalDate day = LocalDate.ofInstant(disclosedAt, ZoneOffset.UTC);
+    int open = isClosed() ? 0 : 1;
+    int signed = signedAt == null ? 0 : 1;
+    List<DayCount> counts = new ArrayList<>();
+    counts.add(new DayCount(centre, day, "STAGE", stage.name(), 1, open, signed));
+    counts.add(new DayCount(centre, day, "COUNTRY", targetCountry, 1, open, signed));
+    counts.add(new DayCount(centre, day, "FIELD", technologyField == null ? "" : technologyField, 1, open, signed));
+    Instant[] reached = {disclosedAt, screenedAt, valuedAt, clearedAt, offeredAt, signedAt, paidAt};
+    for (Funnel step : Funnel.values()) {
+      if (reached[step.ordinal()] != null) {
+        counts.add(new DayCount(centre, day, "FUNNEL", step.name(), 1, 0, 0));
+      }
+    }
+    return counts;
+  }
+
+  /** One row's worth of counts: deals, and of them open and signed. */
+  record DayCount(String centre, LocalDate day, String dimension, String item, int deals, int open, int signed)
+      implements Comparable<DayCount> {
+
+    /** The primary key's order, in which every transaction locks the rows it changes. */
+    @Override
+    public int compareTo(DayCount o) {
+      int c = centre.compareTo(o.centre);
+      c = c != 0 ? c : day.compareTo(o.day);
+      c = c != 0 ? c : dimension.compareTo(o.dimension);
+      return c != 0 ? c : item.compareTo(o.item);
+    }
+  }
 }

@@ -37,9 +37,11 @@ public class PipelineProjection {
   private final ObjectMapper json;
   private final History history;
   private final MeterRegistry meters;
+  private final DayCounts counts;
 
   PipelineProjection(PipelineDealRepository rows, StageVisitRepository visits, DealRepository deals, ObjectMapper json,
-      History history, MeterRegistry meters) {
+      History history, MeterRegistry meters, DayCounts counts) {
+    this.counts = counts;
     this.history = history;
     this.rows = rows;
     this.visits = visits;
@@ -68,7 +70,11 @@ public class PipelineProjection {
   public void build(String dealId) {
     deals.lockById(dealId).orElseThrow(() -> new IllegalStateException("no deal " + dealId));
     visits.deleteByDealId(dealId);
-    rows.findById(dealId).ifPresent(rows::delete);
+    PipelineDeal old = rows.findById(dealId).orElse(null);
+    counts.before(dealId, old);
+    if (old != null) {
+      rows.delete(old);
+    }
     rows.flush();
     replay(dealId);
   }
@@ -85,7 +91,11 @@ public class PipelineProjection {
 
   /** Applies one trail event; a live one (not replayed) also times the stage the deal leaves. */
   void apply(String dealId, Instant at, Actor.Kind actorKind, String type, Map<String, ?> data, boolean live) {
-    PipelineDeal row = rows.findById(dealId).orElseGet(() -> start(dealId, at));
+    PipelineDeal row = rows.findById(dealId).orElse(null);
+    counts.before(dealId, row);
+    if (row == null) {
+      row = start(dealId, at);
+    }
     if (row.isClosed()) {
       return;
     }

@@ -277,13 +277,35 @@ class PipelineIT extends ApiTest {
         "SELECT stage, entered_at, left_at FROM pipeline_stage_visit WHERE deal_id = ? ORDER BY id", id);
     assertThat(visits).extracting(v -> v.get("stage")).startsWith("DISCLOSED", "SCREENING").endsWith("NEGOTIATION");
 
-    db.update("DELETE FROM pipeline_stage_visit WHERE deal_id = ?", id);
-    db.update("DELETE FROM pipeline_deal WHERE deal_id = ?", id);
+    // Counted on its day of disclosure, with any other deal of that centre and day.
+    assertThat(dayCounts(id)).extracting(c -> c.get("dimension") + ":" + c.get("item")).contains("STAGE:NEGOTIATION",
+        "COUNTRY:CN", "FIELD:" + row.get("technology_field"), "FUNNEL:DISCLOSED", "FUNNEL:OFFERED");
+    assertThat(DayCountCheck.disagreements(db)).isEmpty();
+
     projection.build(id);
     assertThat(db.queryForMap("SELECT * FROM pipeline_deal WHERE deal_id = ?", id)).isEqualTo(row);
     assertThat(db.queryForList("SELECT stage, entered_at, left_at FROM pipeline_stage_visit WHERE deal_id = ? ORDER BY id",
         id)).isEqualTo(visits);
+    // Rebuilt, the deal is counted once, as before.
+    assertThat(DayCountCheck.disagreements(db)).isEmpty();
   }
+
+  @Test
+  void theDayCountsAgreeWithTheRowsTheyCount() {
+    assertThat(db.queryForObject("SELECT COUNT(*) FROM pipeline_day_count WHERE centre IN ('PIA', 'PIB')", Long.class))
+        .isGreaterThan(100);
+    assertThat(DayCountCheck.disagreements(db)).isEmpty();
+  }
+
+  /** The non-zero counts of the deal's centre and day of disclosure. */
+  private List<Map<String, Object>> dayCounts(String dealId) {
+    return db.queryForList("""
+        SELECT c.dimension, c.item, c.deals, c.open_deals, c.signed_deals FROM pipeline_day_count c
+        JOIN pipeline_deal p ON p.centre = c.centre AND DATE(p.disclosed_at) = c.disclosed_on
+        WHERE p.deal_id = ? AND c.deals <> 0 ORDER BY c.dimension, c.item""", dealId);
+  }
+
+
 
   // ---- the seeded data set ----
 

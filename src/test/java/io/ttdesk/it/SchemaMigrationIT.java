@@ -18,8 +18,10 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {"ttdesk.demo.deals=false", "ttdesk.docket.check-cron=-", "ttdesk.files.dir=target/test-files",
         "ttdesk.tasks.keep-interval=PT24H"})
 class SchemaMigrationIT extends DeskClient {
+
+  @Autowired
+  JdbcTemplate db;
 
   /** The schema version of the previous release, whose data is in db/previous-release/data.sql. */
   static final String PREVIOUS_RELEASE = "17";
@@ -96,6 +101,13 @@ class SchemaMigrationIT extends DeskClient {
       Map<String, Long> after = rowCounts(c);
       rowsBefore.forEach((table, rows) -> assertThat(after.get(table)).as(table).isEqualTo(rows));
     }
+  }
+
+  @Test
+  void thePipelineCountsAreMadeFromThePreviousReleasesRows() {
+    assertThat(db.queryForObject("SELECT SUM(deals) FROM pipeline_day_count WHERE dimension = 'STAGE'", Long.class))
+        .isEqualTo(27L);
+    assertThat(DayCountCheck.disagreements(db)).isEmpty();
   }
 
   @Test

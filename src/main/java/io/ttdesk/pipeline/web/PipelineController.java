@@ -5,6 +5,7 @@ import io.ttdesk.pipeline.PipelineFilters;
 import io.ttdesk.pipeline.Sections;
 import io.ttdesk.security.DeskUser;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -43,6 +44,6 @@ class PipelineController {
       @AuthenticationPrincipal DeskUser user) {
     Sections.Section s = Sections.named(section);
     return Sections.download(s, pipeline.report(filters.resolve(user, centre, from, to, stalledDays, currency),
-        Pipeline.DOWNLOAD_ROWS));
+        Pipeline.DOWNLOAD_ROWS, EnumSet.of(s)));
   }
 }
