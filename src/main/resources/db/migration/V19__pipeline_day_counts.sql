@@ -37,9 +37,11 @@ CROSS JOIN (SELECT 'DISCLOSED' AS item UNION ALL SELECT 'SCREENED' UNION ALL SEL
             UNION ALL SELECT 'PAID') step
 GROUP BY centre, DATE(disclosed_at), step.item;
 
--- Cycle times read the stays that ended in a period, and the times from disclosure to signature
--- and to close, from these indexes alone.
+-- Cycle times read the stays that ended in a period, the times from disclosure to signature and
+-- to close, and the count of stalled deals, from these indexes alone.
 CREATE INDEX ix_stage_visit_left ON pipeline_stage_visit (centre, left_at, stage, deal_id, seconds);
 DROP INDEX ix_stage_visit_centre_left ON pipeline_stage_visit;
 CREATE INDEX ix_pipeline_signed ON pipeline_deal (centre, signed_at, disclosed_at);
 CREATE INDEX ix_pipeline_closed ON pipeline_deal (centre, closed_at, disclosed_at);
+CREATE INDEX ix_pipeline_open_activity_centre ON pipeline_deal (status, last_activity_at, centre);
+DROP INDEX ix_pipeline_open_activity ON pipeline_deal;

@@ -201,11 +201,15 @@ public class Pipeline {
     }
   }
 
-  /** Every open deal of the centres as of now, whenever it was disclosed: where the pipeline stands. */
+  /**
+   * Every open deal of the centres as of now, whenever it was disclosed: where the pipeline stands.
+   * Only closed deals are in the stage CLOSED, so a stage's open deals are all its deals.
+   */
   private List<Count> openByStage(MapSqlParameterSource p) {
     return db.query("""
-        SELECT p.stage, COUNT(*), SUM(CASE WHEN p.signed_at IS NOT NULL THEN 1 ELSE 0 END) FROM pipeline_deal p
-        WHERE p.centre IN (:centres) AND p.status = 'OPEN' GROUP BY p.stage""", p,
+        SELECT c.item, SUM(c.open_deals), SUM(c.signed_deals) FROM pipeline_day_count c
+        WHERE c.centre IN (:centres) AND c.dimension = 'STAGE' AND c.item <> 'CLOSED'
+        GROUP BY c.item HAVING SUM(c.open_deals) > 0""", p,
         (rs, i) -> new Count(rs.getString(1), rs.getLong(2), rs.getLong(2), rs.getLong(3))).stream()
         .sorted(Comparator.comparing(c -> Stage.valueOf(c.key()))).toList();
   }
@@ -260,11 +264,11 @@ public class Pipeline {
   }
 
   private Listed<Stalled> stalled(MapSqlParameterSource p, Instant now) {
-    String where = " FROM pipeline_deal p JOIN deal d ON d.id = p.deal_id WHERE p.status = 'OPEN'"
-        + " AND p.centre IN (:centres) AND p.last_activity_at < :idleSince";
-    long total = db.queryForObject("SELECT COUNT(*)" + where, p, Long.class);
+    String where = " WHERE p.status = 'OPEN' AND p.centre IN (:centres) AND p.last_activity_at < :idleSince";
+    // Counted from the index alone; only the page's rows are joined to their deals.
+    long total = db.queryForObject("SELECT COUNT(*) FROM pipeline_deal p" + where, p, Long.class);
     List<Stalled> rows = db.query("SELECT p.deal_id, d.reference, d.title, p.centre, p.stage, p.last_activity_at"
-        + where + " ORDER BY p.last_activity_at, d.reference LIMIT :limit", p,
+        + " FROM pipeline_deal p JOIN deal d ON d.id = p.deal_id" + where + " ORDER BY p.last_activity_at, d.reference LIMIT :limit", p,
         (rs, i) -> new Stalled(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             Stage.valueOf(rs.getString(5)), instant(rs, 6), ChronoUnit.DAYS.between(instant(rs, 6), now)));
     return new Listed<>(total, rows);

@@ -47,6 +47,10 @@ public final class DealDeskBenchmark {
     EmbeddedInfrastructure infra = EmbeddedInfrastructure.start(EmbeddedInfrastructure.freePort(),
         EmbeddedInfrastructure.freePort());
     String gateway = infra.engine().getGatewayAddress();
+    if (options.containsKey("pipeline-only")) {
+      pipelineOnly(report, infra, out, options);
+      return;
+    }
 
     BareEngineRun.run(gateway, Math.max(deals / 10, 10), inFlight); // warm-up
     BareEngineRun.Result bare = BareEngineRun.run(gateway, deals, inFlight);
@@ -114,7 +118,8 @@ public final class DealDeskBenchmark {
 
       trail(report, product, seed, (int) (200_000 * scale));
       taskList(report, product, seed, scale);
-      pipeline(report, product, seed, Double.parseDouble(options.getOrDefault("pipeline-scale", "0.1")));
+      pipeline(report, product, seed, Double.parseDouble(options.getOrDefault("pipeline-scale", "0.1")),
+          Integer.parseInt(options.getOrDefault("pipeline-repeats", "12")));
     }
     if (!options.containsKey("no-standalone")) {
       standalone(report, infra, properties, deals, inFlight, out, flowableRate);
@@ -356,8 +361,29 @@ public final class DealDeskBenchmark {
     }
   }
 
+  /** Scenario 5 alone, to follow how the dashboard's cost grows with the deals. */
+  private static void pipelineOnly(Report report, EmbeddedInfrastructure infra, Path out, Map<String, String> options)
+      throws Exception {
+    Map<String, String> properties = new HashMap<>(infra.properties());
+    properties.put("ttdesk.demo.deals", "false");
+    properties.put("ttdesk.docket.check-cron", "-");
+    properties.put("ttdesk.files.dir", out.resolve("files").toString());
+    properties.put("logging.level.root", "WARN");
+    try (ChildApplication app = ChildApplication.start(properties, List.of("-Xmx512m"), out.resolve("application.log"));
+        Seed seed = new Seed(infra.jdbcUrl())) {
+      ProductRun product = new ProductRun(app.port());
+      product.run(10, 4);
+      pipeline(report, product, seed, Double.parseDouble(options.getOrDefault("pipeline-scale", "0.1")),
+          Integer.parseInt(options.getOrDefault("pipeline-repeats", "12")));
+    }
+    report.write(out);
+    infra.stop();
+    System.exit(0);
+  }
+
   /** 1,000,000 deals (times the scale) with 10 trail events each, over 20 centres: the managers' dashboard. */
-  private static void pipeline(Report report, ProductRun product, Seed seed, double scale) throws Exception {
+  private static void pipeline(Report report, ProductRun product, Seed seed, double scale, int repeats)
+      throws Exception {
     int deals = (int) (1_000_000 * scale);
     String template = product.send("GET", "/deals?centre=SHA", null).get(0).get("id").asText();
     long t = System.nanoTime();
@@ -369,10 +395,13 @@ public final class DealDeskBenchmark {
     queries.put("whole dashboard, 20 centres, last 12 months", "/pipeline");
     queries.put("whole dashboard, one centre", "/pipeline?centre=B3");
     queries.put("whole dashboard, 20 centres, two years", "/pipeline?from=" + java.time.LocalDate.now().minusYears(2));
-    queries.put("one section as CSV (funnel)", "/pipeline/funnel.csv");
+    // Each section alone, as its CSV download computes it: what a dashboard loading its panels one by one would wait.
+    for (io.ttdesk.pipeline.Sections.Section s : io.ttdesk.pipeline.Sections.Section.values()) {
+      queries.put("section " + s.slug() + " (CSV), 20 centres, last 12 months", "/pipeline/" + s.slug() + ".csv");
+    }
     for (Map.Entry<String, String> q : queries.entrySet()) {
       Figures f = new Figures();
-      for (int i = 0; i < 12; i++) {
+      for (int i = 0; i < repeats; i++) {
         long s = System.nanoTime();
         product.send("GET", q.getValue(), null, "bench-manager");
         if (i >= 2) {

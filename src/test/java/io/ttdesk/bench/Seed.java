@@ -177,6 +177,10 @@ final class Seed implements AutoCloseable {
           + "FROM (SELECT id, centre, CAST(SUBSTRING(reference, 6) AS UNSIGNED) n FROM deal WHERE reference LIKE 'PIPE-%') d "
           + "JOIN seq_1_to_" + deals + " s ON s.seq = d.n) z");
       db.commit();
+      // The day counts, made again from every pipeline row as the migration that added them makes them.
+      st.execute("DELETE FROM pipeline_day_count");
+      st.execute(dayCountsFromRows());
+      db.commit();
       st.execute("INSERT INTO pipeline_stage_visit (deal_id, centre, stage, entered_at, left_at, seconds) "
           + "SELECT p.deal_id, p.centre, ELT(k.seq, 'SCREENING', 'VALUATION', 'IP_CHECK', 'LICENSING', 'NEGOTIATION'), "
           + "p.disclosed_at + INTERVAL (k.seq - 1) * 10 DAY, p.disclosed_at + INTERVAL k.seq * 10 DAY, 864000 "
@@ -187,6 +191,16 @@ final class Seed implements AutoCloseable {
           + "'Stage', '{}', k.seq, REPEAT('0', 64), REPEAT('0', 64) FROM pipeline_deal p JOIN seq_1_to_10 k "
           + "WHERE p.deal_id IN (SELECT id FROM deal WHERE reference LIKE 'PIPE-%')");
       db.commit();
+    }
+  }
+
+  private static String dayCountsFromRows() {
+    try (var in = Seed.class.getResourceAsStream("/db/migration/V19__pipeline_day_counts.sql")) {
+      String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      int start = script.indexOf("INSERT INTO pipeline_day_count");
+      return script.substring(start, script.indexOf(';', start));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
