@@ -39,6 +39,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.docket_item           TO 'ttdesk'
 -- The pipeline's rows are a projection of the trail, rebuilt from it when missing.
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.pipeline_deal         TO 'ttdesk'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.pipeline_stage_visit  TO 'ttdesk'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.pipeline_stage_time   TO 'ttdesk'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.pipeline_day_count    TO 'ttdesk'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.job_incident          TO 'ttdesk'@'%';
 -- The trail: events, comments and files are only ever added; the chain's head only moves on.

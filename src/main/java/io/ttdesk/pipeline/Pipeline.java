@@ -215,18 +215,35 @@ public class Pipeline {
   }
 
   private List<Cycle> cycleTimes(MapSqlParameterSource p, List<Long> toSignature) {
-    // A deal that stayed in a stage twice (a counter-offer sends it back) counts once, with both stays.
-    Map<String, List<Long>> byStage = new TreeMap<>((a, b) -> Stage.valueOf(a).compareTo(Stage.valueOf(b)));
+    // A deal's time in a stage is all its stays there (a counter-offer sends it back), counted in
+    // the period its last stay ended. The database ranks the times of each stage and returns only
+    // those at the median's and the 90th percentile's ranks, so what it sends does not grow with the deals.
+    Map<String, Integer> deals = new TreeMap<>((a, b) -> Stage.valueOf(a).compareTo(Stage.valueOf(b)));
+    Map<String, Map<Long, Long>> atRank = new HashMap<>();
     db.query("""
-        SELECT v.stage, SUM(v.seconds) FROM pipeline_stage_visit v
-        WHERE v.centre IN (:centres) AND v.left_at >= :fromAt AND v.left_at < :toAt
-        GROUP BY v.stage, v.deal_id""", p,
-        rs -> { byStage.computeIfAbsent(rs.getString(1), s -> new ArrayList<>()).add(rs.getLong(2)); });
+        SELECT r.stage, r.n, r.rn, r.seconds FROM (
+          SELECT t.stage, t.seconds, ROW_NUMBER() OVER (PARTITION BY t.stage ORDER BY t.seconds) rn,
+                 COUNT(*) OVER (PARTITION BY t.stage) n
+          FROM pipeline_stage_time t
+          WHERE t.centre IN (:centres) AND t.left_at >= :fromAt AND t.left_at < :toAt) r
+        WHERE r.rn IN (FLOOR((r.n + 1) / 2), FLOOR(r.n / 2) + 1, FLOOR((9 * r.n + 9) / 10))""", p, rs -> {
+          deals.put(rs.getString(1), rs.getInt(2));
+          atRank.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getLong(3), rs.getLong(4));
+        });
     List<Cycle> cycles = new ArrayList<>();
-    byStage.forEach((stage, seconds) -> cycles.add(cycle(stage, seconds)));
+    deals.forEach((stage, n) -> {
+      Map<Long, Long> at = atRank.get(stage);
+      BigDecimal median = BigDecimal.valueOf(at.get((n + 1) / 2L) + at.get(n / 2L + 1)).divide(BigDecimal.TWO);
+      cycles.add(new Cycle(stage, n, days(median), days(BigDecimal.valueOf(at.get(p90Rank(n))))));
+    });
     cycles.add(cycle("DISCLOSURE_TO_SIGNATURE", toSignature));
     cycles.add(cycle("DISCLOSURE_TO_CLOSE", endToEnd("closed_at", p)));
     return cycles;
+  }
+
+  /** The nearest rank of the 90th percentile, from 1: the smallest with at least 90% of the values at or below it. */
+  static long p90Rank(long n) {
+    return (9 * n + 9) / 10;
   }
 
   /** Seconds from disclosure to a later step, for deals that reached it within the period. */
@@ -268,7 +285,8 @@ public class Pipeline {
     // Counted from the index alone; only the page's rows are joined to their deals.
     long total = db.queryForObject("SELECT COUNT(*) FROM pipeline_deal p" + where, p, Long.class);
     List<Stalled> rows = db.query("SELECT p.deal_id, d.reference, d.title, p.centre, p.stage, p.last_activity_at"
-        + " FROM pipeline_deal p JOIN deal d ON d.id = p.deal_id" + where + " ORDER BY p.last_activity_at, d.reference LIMIT :limit", p,
+        + " FROM pipeline_deal p JOIN deal d ON d.id = p.deal_id" + where
+        + " ORDER BY p.last_activity_at, p.centre, p.deal_id LIMIT :limit", p,
         (rs, i) -> new Stalled(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             Stage.valueOf(rs.getString(5)), instant(rs, 6), ChronoUnit.DAYS.between(instant(rs, 6), now)));
     return new Listed<>(total, rows);
@@ -422,7 +440,7 @@ public class Pipeline {
     }
     BigDecimal median = n % 2 == 1 ? BigDecimal.valueOf(sorted.get(n / 2))
         : BigDecimal.valueOf(sorted.get(n / 2 - 1) + sorted.get(n / 2)).divide(BigDecimal.TWO);
-    long p90 = sorted.get((int) Math.ceil(0.9 * n) - 1);
+    long p90 = sorted.get((int) p90Rank(n) - 1);
     return new Cycle(stage, n, days(median), days(BigDecimal.valueOf(p90)));
   }
 

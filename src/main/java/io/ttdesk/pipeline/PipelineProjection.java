@@ -14,8 +14,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,10 +41,12 @@ public class PipelineProjection {
   private final History history;
   private final MeterRegistry meters;
   private final DayCounts counts;
+  private final JdbcTemplate db;
 
   PipelineProjection(PipelineDealRepository rows, StageVisitRepository visits, DealRepository deals, ObjectMapper json,
-      History history, MeterRegistry meters, DayCounts counts) {
+      History history, MeterRegistry meters, DayCounts counts, JdbcTemplate db) {
     this.counts = counts;
+    this.db = db;
     this.history = history;
     this.rows = rows;
     this.visits = visits;
@@ -70,6 +75,7 @@ public class PipelineProjection {
   public void build(String dealId) {
     deals.lockById(dealId).orElseThrow(() -> new IllegalStateException("no deal " + dealId));
     visits.deleteByDealId(dealId);
+    db.update("DELETE FROM pipeline_stage_time WHERE deal_id = ?", dealId);
     PipelineDeal old = rows.findById(dealId).orElse(null);
     counts.before(dealId, old);
     if (old != null) {
@@ -125,6 +131,13 @@ public class PipelineProjection {
 
   private void leave(StageVisit visit, Instant at, boolean live) {
     visit.leave(at);
+    // The deal's row alone: its lock is held already, so this waits for no other deal.
+    LocalDateTime left = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    db.update("""
+        INSERT INTO pipeline_stage_time (deal_id, stage, centre, left_at, seconds) VALUES (?, ?, ?, ?, ?)
+        ON DUPLICATE KEY UPDATE seconds = seconds + ?, left_at = GREATEST(left_at, ?)""",
+        visit.getDealId(), visit.getStage().name(), visit.getCentre(), left, visit.getSeconds(), visit.getSeconds(),
+        left);
     if (live) {
       Timer timer = Timer.builder("ttdesk.stage.duration").description("Time deals spent in a stage they left")
           .tag("stage", visit.getStage().name())

@@ -45,6 +45,18 @@ class StageVisit {
     return stage;
   }
 
+  String getDealId() {
+    return dealId;
+  }
+
+  String getCentre() {
+    return centre;
+  }
+
+  Long getSeconds() {
+    return seconds;
+  }
+
   /** How long the deal stayed, once it left. */
   Duration getDuration() {
     Duration stay = Duration.between(enteredAt, leftAt);

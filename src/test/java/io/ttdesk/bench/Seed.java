@@ -179,12 +179,16 @@ final class Seed implements AutoCloseable {
       db.commit();
       // The day counts, made again from every pipeline row as the migration that added them makes them.
       st.execute("DELETE FROM pipeline_day_count");
-      st.execute(dayCountsFromRows());
+      st.execute(migrationInsert("pipeline_day_count"));
       db.commit();
+      // Stays of five to ten days each, different for every deal and stage, as ranking them costs more than ranking equals.
       st.execute("INSERT INTO pipeline_stage_visit (deal_id, centre, stage, entered_at, left_at, seconds) "
-          + "SELECT p.deal_id, p.centre, ELT(k.seq, 'SCREENING', 'VALUATION', 'IP_CHECK', 'LICENSING', 'NEGOTIATION'), "
-          + "p.disclosed_at + INTERVAL (k.seq - 1) * 10 DAY, p.disclosed_at + INTERVAL k.seq * 10 DAY, 864000 "
-          + "FROM pipeline_deal p JOIN seq_1_to_5 k WHERE p.deal_id IN (SELECT id FROM deal WHERE reference LIKE 'PIPE-%')");
+          + "SELECT z.deal_id, z.centre, ELT(z.seq, 'SCREENING', 'VALUATION', 'IP_CHECK', 'LICENSING', 'NEGOTIATION'), "
+          + "z.entered, z.entered + INTERVAL z.stay SECOND, z.stay FROM (SELECT p.deal_id, p.centre, k.seq, "
+          + "p.disclosed_at + INTERVAL (k.seq - 1) * 10 DAY entered, 432000 + CRC32(CONCAT(p.deal_id, k.seq)) % 432000 stay "
+          + "FROM pipeline_deal p JOIN seq_1_to_5 k WHERE p.deal_id IN (SELECT id FROM deal WHERE reference LIKE 'PIPE-%')) z");
+      st.execute("DELETE FROM pipeline_stage_time");
+      st.execute(migrationInsert("pipeline_stage_time"));
       db.commit();
       st.execute("INSERT INTO history_event (deal_id, occurred_at, actor, actor_kind, type, summary, data, seq, prev_hash, "
           + "hash) SELECT p.deal_id, p.disclosed_at + INTERVAL k.seq HOUR, 'worker:bench', 'SYSTEM', 'STAGE_ENTERED', "
@@ -194,10 +198,11 @@ final class Seed implements AutoCloseable {
     }
   }
 
-  private static String dayCountsFromRows() {
-    try (var in = Seed.class.getResourceAsStream("/db/migration/V19__pipeline_day_counts.sql")) {
+  /** The migration's statement that fills the table from the rows it summarises. */
+  private static String migrationInsert(String table) {
+    try (var in = Seed.class.getResourceAsStream("/db/migration/V19__pipeline_counts_and_stage_times.sql")) {
       String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-      int start = script.indexOf("INSERT INTO pipeline_day_count");
+      int start = script.indexOf("INSERT INTO " + table + " ");
       return script.substring(start, script.indexOf(';', start));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

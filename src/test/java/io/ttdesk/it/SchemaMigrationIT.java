@@ -104,10 +104,18 @@ class SchemaMigrationIT extends DeskClient {
   }
 
   @Test
-  void thePipelineCountsAreMadeFromThePreviousReleasesRows() {
+  void thePipelineCountsAndStageTimesAreMadeFromThePreviousReleasesRows() {
     assertThat(db.queryForObject("SELECT SUM(deals) FROM pipeline_day_count WHERE dimension = 'STAGE'", Long.class))
         .isEqualTo(27L);
     assertThat(DayCountCheck.disagreements(db)).isEmpty();
+    // Each deal's time in each stage it left: one row per deal and stage, all its stays added up.
+    Map<String, Object> t = db.queryForMap("""
+        SELECT (SELECT COUNT(*) FROM pipeline_stage_time) kept,
+               (SELECT COUNT(DISTINCT deal_id, stage) FROM pipeline_stage_visit WHERE left_at IS NOT NULL) stayed,
+               (SELECT SUM(seconds) FROM pipeline_stage_time) kept_seconds,
+               (SELECT SUM(seconds) FROM pipeline_stage_visit WHERE left_at IS NOT NULL) stayed_seconds""");
+    assertThat(((Number) t.get("kept")).longValue()).isGreaterThan(50).isEqualTo(((Number) t.get("stayed")).longValue());
+    assertThat(t.get("kept_seconds").toString()).isEqualTo(t.get("stayed_seconds").toString());
   }
 
   @Test
