@@ -61,10 +61,15 @@ class BrokerRestartIT extends DeskClient {
     assertThat(events(id)).isEqualTo(events);
 
     broker.start();
+    // The broker is ready before its partition has recovered; a completion sent meanwhile can time
+    // out here yet be applied there, and the job is then gone. So complete once the application
+    // reports the engine UP (every partition with a healthy leader).
     org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
         .pollInterval(java.time.Duration.ofSeconds(1))
-        .until(() -> post("broker", "/api/v1/tasks/" + prepare + "/complete",
-            termSheet(20000, LocalDate.now().plusMonths(6).toString())).status() == 200);
+        .until(() -> json.readTree(raw("admin", "GET", "/actuator/health", null, null).body())
+            .path("components").path("engine").path("status").asText(), "UP"::equals);
+    post("broker", "/api/v1/tasks/" + prepare + "/complete", termSheet(20000, LocalDate.now().plusMonths(6).toString()))
+        .expect(200);
     awaitStage(id, "NEGOTIATION");
     post("broker", "/api/v1/deals/" + id + "/counterparty-responses", Map.of("response", "ACCEPT")).expect(202);
     post("broker", "/api/v1/deals/" + id + "/signature",

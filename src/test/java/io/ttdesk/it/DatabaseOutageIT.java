@@ -34,8 +34,10 @@ class DatabaseOutageIT extends ApiTest {
     String id = disclose(disclosure("SHA", "CN", "CN", null));
     long task = awaitTask("broker", id, "ScreenDisclosure");
     long instance = db.queryForObject("SELECT process_instance_key FROM task WHERE id = ?", Long.class, task);
-    // A silent counterparty is reminded after 6 seconds instead of a week, so the timer fires during the outage.
-    camunda.newSetVariablesCommand(instance).variables(Map.of("reminderInterval", "PT6S")).send().join();
+    // A silent counterparty is reminded after 10 seconds instead of a week, so the timer fires during the outage,
+    // even on a slow machine. The outage outlasts the interval by 6 s of sleep, as ever, so the reminder's three
+    // attempts (5 s connection timeout each, 5 s and 10 s backoff) still reach the database once it is back.
+    camunda.newSetVariablesCommand(instance).variables(Map.of("reminderInterval", "PT10S")).send().join();
     complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
     complete("broker", id, "PrepareTermSheet", termSheet(20000, LocalDate.now().plusMonths(6).toString()));
     awaitStage(id, "NEGOTIATION");
@@ -47,7 +49,7 @@ class DatabaseOutageIT extends ApiTest {
     try {
       get("broker", "/api/v1/deals/" + id).expect(503);
       assertThat(mvc.perform(page).andReturn().getResponse().getStatus()).isEqualTo(503);
-      sleep(Duration.ofSeconds(12));
+      sleep(Duration.ofSeconds(16));
     } finally {
       EmbeddedInfrastructure.shared().startDatabase();
       back = Instant.now();

@@ -51,8 +51,10 @@ class IpCheckIT extends ApiTest {
 
   @Test
   void noveltyIsCheckedInEveryFilingCountryAndTheDocketFollows() {
+    // One day for the paper and its deadline, even across midnight.
+    LocalDate paper = LocalDate.now().minusMonths(8);
     Map<String, Object> d = new HashMap<>(disclosure("SHA", "CN", "US", null));
-    d.put("priorDisclosures", List.of(Map.of("date", LocalDate.now().minusMonths(8).toString(), "kind", "PAPER")));
+    d.put("priorDisclosures", List.of(Map.of("date", paper.toString(), "kind", "PAPER")));
     d.put("filingCountries", List.of("US", "CN", "EP"));
     String id = disclose(d);
     complete("broker", id, "ScreenDisclosure", Map.of("decision", "PURSUE"));
@@ -64,7 +66,7 @@ class IpCheckIT extends ApiTest {
 
     JsonNode docket = get("auditor", "/api/v1/deals/" + id + "/docket").expect(200).body();
     assertThat(docket).extracting(e -> e.get("country").asText()).containsExactly("US");
-    assertThat(docket.get(0).get("due").asText()).isEqualTo(LocalDate.now().minusMonths(8).plusMonths(12).toString());
+    assertThat(docket.get(0).get("due").asText()).isEqualTo(paper.plusMonths(12).toString());
     get("berlin", "/api/v1/deals/" + id + "/docket").expect(404);
 
     Map<String, Object> filed = new HashMap<>(disclosure("SHA", "CN", "US", null));

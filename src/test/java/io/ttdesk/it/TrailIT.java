@@ -117,10 +117,12 @@ class TrailIT extends ApiTest {
 
   @Test
   void eventsAreFoundAcrossDealsByPersonKindWordsAndDateWithinTheReadersCentres() {
+    // The days around the deal's events, in case they cross midnight (UTC).
+    java.time.LocalDate from = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
     String id = dealWithHistory();
-    String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+    java.time.LocalDate to = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
     JsonNode found = get("auditor", "/api/v1/trail/search?type=TASK_COMPLETED&text=screen disclosure (PURSUE)"
-        + "&actor=broker&from=" + today + "&to=" + today).expect(200).body();
+        + "&actor=broker&from=" + from + "&to=" + to).expect(200).body();
     assertThat(found).anySatisfy(e -> {
       assertThat(e.get("dealId").asText()).isEqualTo(id);
       assertThat(e.get("summary").asText()).isEqualTo("Task completed: Screen disclosure (PURSUE)");
