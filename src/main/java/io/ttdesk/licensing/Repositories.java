@@ -41,4 +41,6 @@ interface RoyaltyPeriodRepository extends JpaRepository<RoyaltyPeriod, Long> {
 interface RoyaltyReportRepository extends JpaRepository<RoyaltyReport, Long> {
 
   List<RoyaltyReport> findByDealIdOrderByIdAsc(String dealId);
+
+  boolean existsByDealIdAndPeriodCode(String dealId, String periodCode);
 }

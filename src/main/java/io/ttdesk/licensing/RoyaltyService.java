@@ -128,6 +128,12 @@ public class RoyaltyService {
     return saved;
   }
 
+  /** Whether the period's report has arrived. */
+  @Transactional(readOnly = true)
+  public boolean reported(String dealId, String period) {
+    return reports.existsByDealIdAndPeriodCode(dealId, period);
+  }
+
   /**
    * The payment a period's report made due, for the process to await: {id, dueAt}, or empty when
    * nothing is due. A report not (yet) stored is a technical failure the engine retries.

@@ -7,7 +7,10 @@ import io.ttdesk.tasks.TaskHandler;
 import io.ttdesk.tasks.TaskView;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import io.ttdesk.licensing.RoyaltyService;
 import java.util.Map;
+import java.util.function.BiPredicate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,23 +24,27 @@ class ChaseTasks {
   record Form(@NotBlank @Size(max = 2000) String comment) {}
 
   @Bean
-  TaskHandler<Form> chasePayment() {
-    return chase(Tasks.CHASE_PAYMENT);
+  TaskHandler<Form> chasePayment(PaymentRepository payments) {
+    return chase(Tasks.CHASE_PAYMENT, (deal, milestone) -> payments.findByDealIdAndMilestone(deal, milestone).isPresent());
   }
 
   @Bean
-  TaskHandler<Form> chaseRoyaltyPayment() {
-    return chase(Tasks.CHASE_ROYALTY_PAYMENT);
+  TaskHandler<Form> chaseRoyaltyPayment(PaymentRepository payments) {
+    return chase(Tasks.CHASE_ROYALTY_PAYMENT,
+        (deal, period) -> payments.findByDealIdAndMilestone(deal, period).isPresent());
   }
 
+  // Looked up when asked: the royalty service itself withdraws chase tasks through the task service.
   @Bean
-  TaskHandler<Form> chaseRoyaltyReport() {
-    return chase(Tasks.CHASE_ROYALTY_REPORT);
+  TaskHandler<Form> chaseRoyaltyReport(ObjectProvider<RoyaltyService> royalties) {
+    return chase(Tasks.CHASE_ROYALTY_REPORT, (deal, period) -> royalties.getObject().reported(deal, period));
   }
 
-  private static TaskHandler<Form> chase(String elementId) {
+  /** A chase task, settled once what it chases has arrived. */
+  private static TaskHandler<Form> chase(String elementId, BiPredicate<String, String> arrived) {
     return new TaskHandler<>() {
       public String elementId() { return elementId; }
+      public boolean settled(String dealId, String subject) { return arrived.test(dealId, subject); }
       public int priority() { return 60; }
       public Class<Form> form() { return Form.class; }
       public Stage stage() { return null; }

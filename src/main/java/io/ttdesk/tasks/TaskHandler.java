@@ -23,6 +23,14 @@ public interface TaskHandler<F> {
     return 50;
   }
 
+  /**
+   * Whether what the task is about (its subject) was dealt with before the task could open, as a
+   * payment that arrived while its chase task waited to be stored; such a task is not opened.
+   */
+  default boolean settled(String dealId, String subject) {
+    return false;
+  }
+
   /** The stage the deal is in while this task is open; null leaves the stage as it is. */
   Stage stage();
 

@@ -43,6 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TaskService {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TaskService.class);
+
   /** The task list's views, each with its count. */
   public enum View { ALL, MINE, GROUPS, UNASSIGNED, OVERDUE, WEEK }
 
@@ -114,15 +116,23 @@ public class TaskService {
   }
 
   /**
-   * Stores a newly activated user-task job; the same job activated again stays one task. The deal
+   * Stores a newly activated user-task job, unless its subject is settled already (then empty); the
+   * same job activated again stays one task. The deal
    * is locked first, in the same order as every other writer (deal, task, then the trail's head).
    */
   @Transactional
-  public TaskView open(NewTask n) {
+  public Optional<TaskView> open(NewTask n) {
     deals.lock(n.dealId());
     Task existing = tasks.findById(n.jobKey()).orElse(null);
     if (existing != null) {
-      return TaskView.of(existing);
+      return Optional.of(TaskView.of(existing));
+    }
+    // The job was handed out before its subject was settled and waited for the deal's lock meanwhile:
+    // the engine ends the job with the settled item, so no one should see a task for it.
+    TaskHandler<?> handler = handlers.get(n.elementId());
+    if (n.subject() != null && handler != null && handler.settled(n.dealId(), n.subject())) {
+      log.info("No {} task for {} of deal {}: already settled", n.elementId(), n.subject(), n.dealId());
+      return Optional.empty();
     }
     // After the engine lost the deal's process instance and it was recreated, the same step's open
     // task of the earlier instance continues as this one: same person, due date and follow-up.
@@ -157,7 +167,7 @@ public class TaskService {
     // completed, nothing of its opening is left to change the deal.
     stageOf(n.elementId()).ifPresent(stage -> deals.enter(n.dealId(), stage, TASK_LIST));
     events.publishEvent(new TaskOpened(task.getId(), task.getCentre(), task.getCandidateGroup(), task.getAssignee()));
-    return TaskView.of(task);
+    return Optional.of(TaskView.of(task));
   }
 
   /** What the engine says about a new user-task job. */

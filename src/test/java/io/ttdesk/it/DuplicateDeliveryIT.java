@@ -96,6 +96,30 @@ class DuplicateDeliveryIT extends ApiTest {
   }
 
   @Test
+  void aChaseTaskHandedOutAfterItsPaymentArrivedIsNotOpened() throws Exception {
+    String id = dealInExecution();
+    post("broker", "/api/v1/deals/" + id + "/payments", Map.of("milestone", "UPFRONT", "amount", "20000.00",
+        "currency", "USD", "receivedOn", LocalDate.now().toString())).expect(201);
+    long created = count(id, "TASK_CREATED");
+    // The chase job of the paid fee, stored only now (it waited for the deal's lock): no task.
+    userTasks.activated(chaseJob(7_000_000_003L, id, "UPFRONT"));
+    // One about a payment still awaited opens as usual.
+    userTasks.activated(chaseJob(7_000_000_004L, id, "M-AWAITED"));
+    assertThat(StreamSupport.stream(get("broker", "/api/v1/tasks?dealId=" + id).body().spliterator(), false)
+        .filter(t -> t.get("type").asText().equals("ChasePayment")).map(t -> t.get("id").asLong()))
+        .containsExactly(7_000_000_004L);
+    assertThat(count(id, "TASK_CREATED")).isEqualTo(created + 1);
+  }
+
+  private static ActivatedJob chaseJob(long key, String dealId, String milestone) {
+    ActivatedJob job = job(key, Jobs.USER_TASK, Map.of(DealProcess.Headers.CANDIDATE_GROUPS, "[\"brokers:SHA\"]"));
+    when(job.getElementId()).thenReturn("ChasePayment");
+    when(job.getVariablesAsMap()).thenReturn(Map.of("dealId", dealId, "centre", "SHA",
+        "milestone", Map.of("id", milestone)));
+    return job;
+  }
+
+  @Test
   void userTaskJobActivatedTwiceIsOneTask() throws Exception {
     String id = disclose(disclosure("SHA", "CN", "CN", null));
     long engineTask = awaitTask("broker", id, "ScreenDisclosure");
