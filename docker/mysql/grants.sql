@@ -36,7 +36,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.ledger_line           TO 'ttdesk'
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.exchange_rate         TO 'ttdesk'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.task                  TO 'ttdesk'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.docket_item           TO 'ttdesk'@'%';
--- The pipeline's rows are a projection of the trail, rebuilt from it when missing.
+-- The pipeline's rows, stage times and day counts are a projection of the trail, kept by the application.
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.pipeline_deal         TO 'ttdesk'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.pipeline_stage_visit  TO 'ttdesk'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.pipeline_stage_time   TO 'ttdesk'@'%';

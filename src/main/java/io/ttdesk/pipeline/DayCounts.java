@@ -1,7 +1,6 @@
 package io.ttdesk.pipeline;
 
 import io.ttdesk.pipeline.PipelineDeal.DayCount;
-import jakarta.persistence.EntityManager;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,12 +23,10 @@ class DayCounts {
 
   private final JdbcTemplate db;
   private final PipelineDealRepository rows;
-  private final EntityManager entities;
 
-  DayCounts(JdbcTemplate db, PipelineDealRepository rows, EntityManager entities) {
+  DayCounts(JdbcTemplate db, PipelineDealRepository rows) {
     this.db = db;
     this.rows = rows;
-    this.entities = entities;
   }
 
   /** Notes a deal's counts before the transaction changes its row (null: it has none yet). */
@@ -49,8 +46,9 @@ class DayCounts {
 
     @Override
     public void beforeCommit(boolean readOnly) {
-      // Every other write of the transaction first, so the counts' rows are the last it locks.
-      entities.flush();
+      // Every other write of the transaction first, so the counts' rows are the last it locks. The
+      // repository's flush turns a lock timeout or a stale version into Spring's exceptions, as a commit would.
+      rows.flush();
       Map<DayCount, int[]> delta = new TreeMap<>();
       before.forEach((dealId, was) -> {
         was.forEach(c -> add(delta, c, -1));

@@ -148,21 +148,27 @@ public class Pipeline {
    */
   private Cohort cohort(MapSqlParameterSource p) {
     Cohort cohort = new Cohort();
+    // Grouped by the database across the centres, so values its collation holds equal (a field
+    // spelt in two cases) are one row, as in the deals' own grouping; centres from the stage rows.
     db.query("""
-        SELECT c.centre, c.dimension, c.item, SUM(c.deals), SUM(c.open_deals), SUM(c.signed_deals)
+        SELECT c.dimension, c.item, SUM(c.deals), SUM(c.open_deals), SUM(c.signed_deals)
         FROM pipeline_day_count c
         WHERE c.centre IN (:centres) AND c.disclosed_on >= :fromDay AND c.disclosed_on <= :toDay
-        GROUP BY c.centre, c.dimension, c.item""", p, rs -> {
-          long[] n = {rs.getLong(4), rs.getLong(5), rs.getLong(6)};
-          String item = rs.getString(3);
-          switch (rs.getString(2)) {
-            case "STAGE" -> {
-              cohort.add(cohort.byStage, item, n);
-              cohort.add(cohort.byCentre, rs.getString(1), n);
-            }
-            case "COUNTRY" -> cohort.add(cohort.byCountry, item, n);
-            case "FIELD" -> cohort.add(cohort.byField, item, n);
-            default -> cohort.reached[Funnel.valueOf(item).ordinal()] += n[0];
+        GROUP BY c.dimension, c.item
+        UNION ALL
+        SELECT 'CENTRE', c.centre, SUM(c.deals), SUM(c.open_deals), SUM(c.signed_deals)
+        FROM pipeline_day_count c
+        WHERE c.centre IN (:centres) AND c.disclosed_on >= :fromDay AND c.disclosed_on <= :toDay
+          AND c.dimension = 'STAGE'
+        GROUP BY c.centre""", p, rs -> {
+          long[] n = {rs.getLong(3), rs.getLong(4), rs.getLong(5)};
+          String item = rs.getString(2);
+          switch (rs.getString(1)) {
+            case "STAGE" -> cohort.byStage.put(item, n);
+            case "CENTRE" -> cohort.byCentre.put(item, n);
+            case "COUNTRY" -> cohort.byCountry.put(item, n);
+            case "FIELD" -> cohort.byField.put(item, n);
+            default -> cohort.reached[Funnel.valueOf(item).ordinal()] = n[0];
           }
         });
     return cohort;
@@ -175,13 +181,6 @@ public class Pipeline {
     final Map<String, long[]> byCountry = new HashMap<>();
     final Map<String, long[]> byField = new HashMap<>();
     final long[] reached = new long[Funnel.values().length];
-
-    void add(Map<String, long[]> counts, String key, long[] n) {
-      long[] c = counts.computeIfAbsent(key, k -> new long[3]);
-      for (int i = 0; i < 3; i++) {
-        c[i] += n[i];
-      }
-    }
 
     /** Most deals first, then by key; a key whose deals all moved on is left out. */
     static List<Count> counts(Map<String, long[]> counts) {

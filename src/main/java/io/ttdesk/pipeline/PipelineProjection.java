@@ -60,6 +60,7 @@ public class PipelineProjection {
   public void on(Recorded e) {
     if (!"DEAL_DISCLOSED".equals(e.type()) && rows.findById(e.dealId()).isEmpty()) {
       // A deal whose trail began before the projection: its whole trail, this event included, builds its rows.
+      clearStays(e.dealId());
       replay(e.dealId());
       return;
     }
@@ -74,8 +75,7 @@ public class PipelineProjection {
   @Transactional
   public void build(String dealId) {
     deals.lockById(dealId).orElseThrow(() -> new IllegalStateException("no deal " + dealId));
-    visits.deleteByDealId(dealId);
-    db.update("DELETE FROM pipeline_stage_time WHERE deal_id = ?", dealId);
+    clearStays(dealId);
     PipelineDeal old = rows.findById(dealId).orElse(null);
     counts.before(dealId, old);
     if (old != null) {
@@ -83,6 +83,12 @@ public class PipelineProjection {
     }
     rows.flush();
     replay(dealId);
+  }
+
+  /** A replay adds every stay again; stays and times left from an earlier build would count twice. */
+  private void clearStays(String dealId) {
+    visits.deleteByDealId(dealId);
+    db.update("DELETE FROM pipeline_stage_time WHERE deal_id = ?", dealId);
   }
 
   private void replay(String dealId) {
