@@ -67,11 +67,7 @@ public final class DealDeskBenchmark {
     }
 
     double flowableRate = Double.NaN;
-    Map<String, String> properties = new HashMap<>(infra.properties());
-    properties.put("ttdesk.demo.deals", "false");
-    properties.put("ttdesk.docket.check-cron", "-");
-    properties.put("ttdesk.files.dir", out.resolve("files").toString());
-    properties.put("logging.level.root", "WARN");
+    Map<String, String> properties = applicationProperties(infra, out);
     try (ChildApplication app = ChildApplication.start(properties, List.of("-Xmx512m"), out.resolve("application.log"));
         Seed seed = new Seed(infra.jdbcUrl())) {
       ProductRun product = new ProductRun(app.port());
@@ -361,16 +357,21 @@ public final class DealDeskBenchmark {
     }
   }
 
-  /** Scenario 5 alone, to follow how the dashboard's cost grows with the deals. */
-  private static void pipelineOnly(Report report, EmbeddedInfrastructure infra, Path out, Map<String, String> options)
-      throws Exception {
+  /** The application as the benchmark runs it: no demo deals, no docket check, quiet logs. */
+  private static Map<String, String> applicationProperties(EmbeddedInfrastructure infra, Path out) {
     Map<String, String> properties = new HashMap<>(infra.properties());
     properties.put("ttdesk.demo.deals", "false");
     properties.put("ttdesk.docket.check-cron", "-");
     properties.put("ttdesk.files.dir", out.resolve("files").toString());
     properties.put("logging.level.root", "WARN");
-    try (ChildApplication app = ChildApplication.start(properties, List.of("-Xmx512m"), out.resolve("application.log"));
-        Seed seed = new Seed(infra.jdbcUrl())) {
+    return properties;
+  }
+
+  /** Scenario 5 alone, to follow how the dashboard's cost grows with the deals. */
+  private static void pipelineOnly(Report report, EmbeddedInfrastructure infra, Path out, Map<String, String> options)
+      throws Exception {
+    try (ChildApplication app = ChildApplication.start(applicationProperties(infra, out), List.of("-Xmx512m"),
+        out.resolve("application.log")); Seed seed = new Seed(infra.jdbcUrl())) {
       ProductRun product = new ProductRun(app.port());
       product.run(10, 4);
       seed.centresAndBrokers(20, 1);
