@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -50,11 +52,16 @@ public class Pipeline {
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   private final NamedParameterJdbcTemplate db;
+  /** Hands over rows as the server sends them (MySQL Connector/J's streaming), for reads of many rows. */
+  private final NamedParameterJdbcTemplate streaming;
   private final ExchangeRates rates;
   private final Clock clock;
 
-  Pipeline(NamedParameterJdbcTemplate db, ExchangeRates rates, Clock clock) {
+  Pipeline(NamedParameterJdbcTemplate db, DataSource dataSource, ExchangeRates rates, Clock clock) {
     this.db = db;
+    JdbcTemplate rows = new JdbcTemplate(dataSource);
+    rows.setFetchSize(Integer.MIN_VALUE);
+    this.streaming = new NamedParameterJdbcTemplate(rows);
     this.rates = rates;
     this.clock = clock;
   }
@@ -215,29 +222,38 @@ public class Pipeline {
 
   private List<Cycle> cycleTimes(MapSqlParameterSource p, List<Long> toSignature) {
     // A deal's time in a stage is all its stays there (a counter-offer sends it back), counted in
-    // the period its last stay ended. The database ranks the times of each stage and returns only
-    // those at the median's and the 90th percentile's ranks, so what it sends does not grow with the deals.
-    Map<String, Integer> deals = new TreeMap<>((a, b) -> Stage.valueOf(a).compareTo(Stage.valueOf(b)));
-    Map<String, Map<Long, Long>> atRank = new HashMap<>();
-    db.query("""
-        SELECT r.stage, r.n, r.rn, r.seconds FROM (
-          SELECT t.stage, t.seconds, ROW_NUMBER() OVER (PARTITION BY t.stage ORDER BY t.seconds) rn,
-                 COUNT(*) OVER (PARTITION BY t.stage) n
-          FROM pipeline_stage_time t
-          WHERE t.centre IN (:centres) AND t.left_at >= :fromAt AND t.left_at < :toAt) r
-        WHERE r.rn IN (FLOOR((r.n + 1) / 2), FLOOR(r.n / 2) + 1, FLOOR((9 * r.n + 9) / 10))""", p, rs -> {
-          deals.put(rs.getString(1), rs.getInt(2));
-          atRank.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getLong(3), rs.getLong(4));
-        });
+    // the period its last stay ended. The rows stream in and are ranked here: sorting them in the
+    // database (window functions) took several times as long as sending them.
+    Map<String, Seconds> byStage = new TreeMap<>((a, b) -> Stage.valueOf(a).compareTo(Stage.valueOf(b)));
+    streaming.query("""
+        SELECT t.stage, t.seconds FROM pipeline_stage_time t
+        WHERE t.centre IN (:centres) AND t.left_at >= :fromAt AND t.left_at < :toAt""", p,
+        rs -> { byStage.computeIfAbsent(rs.getString(1), k -> new Seconds()).add(rs.getLong(2)); });
     List<Cycle> cycles = new ArrayList<>();
-    deals.forEach((stage, n) -> {
-      Map<Long, Long> at = atRank.get(stage);
-      BigDecimal median = BigDecimal.valueOf(at.get((n + 1) / 2L) + at.get(n / 2L + 1)).divide(BigDecimal.TWO);
-      cycles.add(new Cycle(stage, n, days(median), days(BigDecimal.valueOf(at.get(p90Rank(n))))));
-    });
+    byStage.forEach((stage, seconds) -> cycles.add(cycle(stage, seconds.sorted())));
     cycles.add(cycle("DISCLOSURE_TO_SIGNATURE", toSignature));
     cycles.add(cycle("DISCLOSURE_TO_CLOSE", endToEnd("closed_at", p)));
     return cycles;
+  }
+
+  /** A growing list of seconds without a box for each. */
+  private static final class Seconds {
+
+    private long[] values = new long[1024];
+    private int size;
+
+    void add(long v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    long[] sorted() {
+      long[] sorted = Arrays.copyOf(values, size);
+      Arrays.sort(sorted);
+      return sorted;
+    }
   }
 
   /** The nearest rank of the 90th percentile, from 1: the smallest with at least 90% of the values at or below it. */
@@ -432,14 +448,17 @@ public class Pipeline {
   }
 
   static Cycle cycle(String stage, List<Long> seconds) {
-    List<Long> sorted = seconds.stream().sorted().toList();
-    int n = sorted.size();
+    return cycle(stage, seconds.stream().mapToLong(Long::longValue).sorted().toArray());
+  }
+
+  private static Cycle cycle(String stage, long[] sorted) {
+    int n = sorted.length;
     if (n == 0) {
       return new Cycle(stage, 0, null, null);
     }
-    BigDecimal median = n % 2 == 1 ? BigDecimal.valueOf(sorted.get(n / 2))
-        : BigDecimal.valueOf(sorted.get(n / 2 - 1) + sorted.get(n / 2)).divide(BigDecimal.TWO);
-    long p90 = sorted.get((int) p90Rank(n) - 1);
+    BigDecimal median = n % 2 == 1 ? BigDecimal.valueOf(sorted[n / 2])
+        : BigDecimal.valueOf(sorted[n / 2 - 1] + sorted[n / 2]).divide(BigDecimal.TWO);
+    long p90 = sorted[(int) p90Rank(n) - 1];
     return new Cycle(stage, n, days(median), days(BigDecimal.valueOf(p90)));
   }
 
