@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -74,7 +75,7 @@ public class Pipeline {
   /** A funnel step: deals that reached it, and the share of the step before and of all disclosed (percent, 1 decimal). */
   public record Step(Funnel step, long deals, BigDecimal ofPrevious, BigDecimal ofDisclosed) {}
 
-  /** Days spent in a stage (or end to end): median and 90th percentile (nearest rank), 1 decimal. */
+  /** Days spent in a stage (or end to end): median and 90th percentile (nearest rank) within 1/128, 1 decimal. */
   public record Cycle(String stage, int deals, BigDecimal medianDays, BigDecimal p90Days) {}
 
   public record Bucket(String label, int deals) {}
@@ -128,14 +129,14 @@ public class Pipeline {
     Converter converter = new Converter(f.currency());
     Cohort cohort = any(sections, Section.STAGES, Section.CENTRES, Section.COUNTRIES, Section.FIELDS, Section.FUNNEL)
         ? cohort(p) : new Cohort();
-    List<Long> toSignature = any(sections, Section.CYCLE_TIMES, Section.SIGNATURE_DISTRIBUTION)
-        ? endToEnd("signed_at", p) : List.of();
+    Times times = any(sections, Section.CYCLE_TIMES, Section.SIGNATURE_DISTRIBUTION)
+        ? times(f, p, LocalDate.ofInstant(now, ZoneOffset.UTC)) : new Times();
     return new Report(f, now,
         any(sections, Section.OPEN_STAGES) ? openByStage(p) : List.of(),
         Cohort.counts(cohort.byStage), Cohort.counts(cohort.byCentre), Cohort.counts(cohort.byCountry),
         Cohort.counts(cohort.byField), cohort.funnel(),
-        any(sections, Section.CYCLE_TIMES) ? cycleTimes(p, toSignature) : List.of(),
-        signatureDistribution(toSignature),
+        any(sections, Section.CYCLE_TIMES) ? times.cycles() : List.of(),
+        times.signatureDistribution(),
         any(sections, Section.STALLED) ? stalled(p, now) : new Listed<>(0, List.of()),
         any(sections, Section.OVERDUE_TASKS) ? overdueTasks(p, now) : new Listed<>(0, List.of()),
         any(sections, Section.OVERDUE_PAYMENTS) ? overduePayments(p, now) : new Listed<>(0, List.of()),
@@ -220,79 +221,143 @@ public class Pipeline {
         .sorted(Comparator.comparing(c -> Stage.valueOf(c.key()))).toList();
   }
 
-  private List<Cycle> cycleTimes(MapSqlParameterSource p, List<Long> toSignature) {
-    // A deal's time in a stage is all its stays there (a counter-offer sends it back), counted in
-    // the period its last stay ended. The rows stream in and are ranked here: sorting them in the
-    // database (window functions) took several times as long as sending them.
-    Map<String, Seconds> byStage = new TreeMap<>((a, b) -> Stage.valueOf(a).compareTo(Stage.valueOf(b)));
-    streaming.query("""
-        SELECT t.stage, t.seconds FROM pipeline_stage_time t
-        WHERE t.centre IN (:centres) AND t.left_at >= :fromAt AND t.left_at < :toAt""", p,
-        rs -> { byStage.computeIfAbsent(rs.getString(1), k -> new Seconds()).add(rs.getLong(2)); });
-    List<Cycle> cycles = new ArrayList<>();
-    byStage.forEach((stage, seconds) -> cycles.add(cycle(stage, seconds.sorted())));
-    cycles.add(cycle("DISCLOSURE_TO_SIGNATURE", toSignature));
-    cycles.add(cycle("DISCLOSURE_TO_CLOSE", endToEnd("closed_at", p)));
-    return cycles;
+  /**
+   * How long deals took, counted by class of duration (within 1/128, see DurationClasses): whole
+   * months of the period from the counts kept per centre and month, the days of a month it covers
+   * only in part from the deals' own rows. A deal's time in a stage is all its stays there (a
+   * counter-offer sends it back), counted in the period its last stay ended.
+   */
+  private Times times(Filter f, MapSqlParameterSource p, LocalDate today) {
+    Times times = new Times();
+    Months months = Months.of(f.from(), f.to(), today);
+    if (months.first() != null) {
+      MapSqlParameterSource q = new MapSqlParameterSource(p.getValues())
+          .addValue("firstMonth", months.first()).addValue("lastMonth", months.last());
+      db.query("""
+          SELECT t.measure, t.bucket, SUM(t.deals) FROM pipeline_month_time t
+          WHERE t.centre IN (:centres) AND t.in_month >= :firstMonth AND t.in_month <= :lastMonth
+          GROUP BY t.measure, t.bucket""", q, rs -> { times.add(rs.getString(1), rs.getInt(2), rs.getLong(3)); });
+    }
+    for (LocalDate[] days : months.partial()) {
+      MapSqlParameterSource q = new MapSqlParameterSource(p.getValues())
+          .addValue("fromAt", days[0].atStartOfDay()).addValue("toAt", days[1].atStartOfDay());
+      streaming.query("""
+          SELECT t.stage, t.seconds FROM pipeline_stage_time t
+          WHERE t.centre IN (:centres) AND t.left_at >= :fromAt AND t.left_at < :toAt""", q,
+          rs -> { times.addSeconds(rs.getString(1), rs.getLong(2)); });
+      endToEnd("signed_at", q, seconds -> {
+        times.addSeconds(MonthTime.TO_SIGNATURE, seconds);
+        times.add(MonthTime.SIGNATURE_DAYS, MonthTime.signatureClass(seconds), 1);
+      });
+      endToEnd("closed_at", q, seconds -> times.addSeconds(MonthTime.TO_CLOSE, seconds));
+    }
+    return times;
   }
 
-  /** A growing list of seconds without a box for each. */
-  private static final class Seconds {
+  /** Seconds from disclosure to a later step, for deals that reached it within the range. */
+  private void endToEnd(String column, MapSqlParameterSource q, LongConsumer seconds) {
+    // The column is signed_at or closed_at, chosen in this class.
+    streaming.query("SELECT p.disclosed_at, p." + column + " FROM pipeline_deal p WHERE p.centre IN (:centres) AND p."
+        + column + " >= :fromAt AND p." + column + " < :toAt", q,
+        rs -> { seconds.accept(Duration.between(instant(rs, 1), instant(rs, 2)).toSeconds()); });
+  }
 
-    private long[] values = new long[1024];
-    private int size;
+  /**
+   * The whole months a period covers (first and last, or none) and the ranges of days before and
+   * after them, each from its first day to the day after its last.
+   */
+  record Months(LocalDate first, LocalDate last, List<LocalDate[]> partial) {
 
-    void add(long v) {
-      if (size == values.length) {
-        values = Arrays.copyOf(values, size * 2);
+    static Months of(LocalDate from, LocalDate to, LocalDate today) {
+      // Nothing ends after today, so a period reaching today covers its month so far.
+      LocalDate end = to.isBefore(today) ? to : to.withDayOfMonth(to.lengthOfMonth());
+      LocalDate first = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+      LocalDate after = end.withDayOfMonth(1).plusMonths(1);
+      LocalDate afterFull = end.getDayOfMonth() == end.lengthOfMonth() ? after : end.withDayOfMonth(1);
+      if (!first.isBefore(afterFull)) {
+        return new Months(null, null, List.<LocalDate[]>of(new LocalDate[] {from, to.plusDays(1)}));
       }
-      values[size++] = v;
+      List<LocalDate[]> partial = new ArrayList<>();
+      if (from.isBefore(first)) {
+        partial.add(new LocalDate[] {from, first});
+      }
+      if (afterFull.isBefore(after)) {
+        partial.add(new LocalDate[] {afterFull, to.plusDays(1)});
+      }
+      return new Months(first, afterFull.minusMonths(1), partial);
+    }
+  }
+
+  /** Counts by class of duration for each stage and end-to-end measure, and signatures by days taken. */
+  static final class Times {
+
+    private final Map<String, long[]> counts = new HashMap<>();
+
+    void add(String measure, int bucket, long deals) {
+      counts.computeIfAbsent(measure, m -> new long[MonthTime.SIGNATURE_DAYS.equals(m)
+          ? MonthTime.SIGNATURE_DAY_BOUNDS.length + 1 : DurationClasses.COUNT])[bucket] += deals;
     }
 
-    long[] sorted() {
-      long[] sorted = Arrays.copyOf(values, size);
-      Arrays.sort(sorted);
-      return sorted;
+    void addSeconds(String measure, long seconds) {
+      add(measure, DurationClasses.of(seconds), 1);
+    }
+
+    /** Each stage deals left in the period, in the stages' order, then the two end-to-end measures. */
+    List<Cycle> cycles() {
+      List<Cycle> cycles = new ArrayList<>();
+      for (Stage stage : Stage.values()) {
+        long[] c = counts.get(stage.name());
+        if (c != null && total(c) > 0) {
+          cycles.add(cycle(stage.name(), c));
+        }
+      }
+      cycles.add(cycle(MonthTime.TO_SIGNATURE, counts.getOrDefault(MonthTime.TO_SIGNATURE, new long[0])));
+      cycles.add(cycle(MonthTime.TO_CLOSE, counts.getOrDefault(MonthTime.TO_CLOSE, new long[0])));
+      return cycles;
+    }
+
+    /** Deals signed in the period by whole days taken: 0-30, 31-90, 91-180, 181-365, more. */
+    List<Bucket> signatureDistribution() {
+      long[] c = counts.getOrDefault(MonthTime.SIGNATURE_DAYS, new long[MonthTime.SIGNATURE_DAY_BOUNDS.length + 1]);
+      long[] bounds = MonthTime.SIGNATURE_DAY_BOUNDS;
+      List<Bucket> buckets = new ArrayList<>();
+      for (int b = 0; b < c.length; b++) {
+        String label = b == bounds.length ? ">" + bounds[b - 1] : (b == 0 ? 0 : bounds[b - 1] + 1) + "-" + bounds[b];
+        buckets.add(new Bucket(label, (int) c[b]));
+      }
+      return buckets;
+    }
+
+    private static Cycle cycle(String measure, long[] c) {
+      long n = total(c);
+      if (n == 0) {
+        return new Cycle(measure, 0, null, null);
+      }
+      BigDecimal median = n % 2 == 1 ? BigDecimal.valueOf(at(c, (n + 1) / 2))
+          : BigDecimal.valueOf(at(c, n / 2) + at(c, n / 2 + 1)).divide(BigDecimal.TWO);
+      return new Cycle(measure, (int) n, days(median), days(BigDecimal.valueOf(at(c, p90Rank(n)))));
+    }
+
+    /** The middle of the class holding the value of this rank, from 1. */
+    private static long at(long[] c, long rank) {
+      long seen = 0;
+      for (int k = 0; k < c.length; k++) {
+        seen += c[k];
+        if (seen >= rank) {
+          return DurationClasses.middle(k);
+        }
+      }
+      throw new IllegalArgumentException("rank " + rank + " of " + seen);
+    }
+
+    private static long total(long[] c) {
+      return Arrays.stream(c).sum();
     }
   }
 
   /** The nearest rank of the 90th percentile, from 1: the smallest with at least 90% of the values at or below it. */
   static long p90Rank(long n) {
     return (9 * n + 9) / 10;
-  }
-
-  /** Seconds from disclosure to a later step, for deals that reached it within the period. */
-  private List<Long> endToEnd(String column, MapSqlParameterSource p) {
-    // The column is signed_at or closed_at, chosen in this class.
-    List<Long> seconds = new ArrayList<>();
-    db.query("SELECT p.disclosed_at, p." + column + " FROM pipeline_deal p WHERE p.centre IN (:centres) AND p."
-        + column + " >= :fromAt AND p." + column + " < :toAt", p,
-        rs -> { seconds.add(Duration.between(instant(rs, 1), instant(rs, 2)).toSeconds()); });
-    return seconds;
-  }
-
-  static final long[] SIGNATURE_BUCKETS = {30, 90, 180, 365};
-
-  private static List<Bucket> signatureDistribution(List<Long> toSignature) {
-    int[] counts = new int[SIGNATURE_BUCKETS.length + 1];
-    for (long s : toSignature) {
-      long days = s / 86_400;
-      int b = 0;
-      while (b < SIGNATURE_BUCKETS.length && days > SIGNATURE_BUCKETS[b]) {
-        b++;
-      }
-      counts[b]++;
-    }
-    List<Bucket> buckets = new ArrayList<>();
-    long lower = 0;
-    for (int b = 0; b < counts.length; b++) {
-      // Whole days: 0-30, 31-90, 91-180, 181-365, >365.
-      String label = b < SIGNATURE_BUCKETS.length ? (b == 0 ? 0 : lower + 1) + "-" + SIGNATURE_BUCKETS[b]
-          : ">" + lower;
-      buckets.add(new Bucket(label, counts[b]));
-      lower = b < SIGNATURE_BUCKETS.length ? SIGNATURE_BUCKETS[b] : lower;
-    }
-    return buckets;
   }
 
   private Listed<Stalled> stalled(MapSqlParameterSource p, Instant now) {
@@ -445,21 +510,6 @@ public class Pipeline {
       }
       return amount.multiply(rate.get().rate(), MC);
     }
-  }
-
-  static Cycle cycle(String stage, List<Long> seconds) {
-    return cycle(stage, seconds.stream().mapToLong(Long::longValue).sorted().toArray());
-  }
-
-  private static Cycle cycle(String stage, long[] sorted) {
-    int n = sorted.length;
-    if (n == 0) {
-      return new Cycle(stage, 0, null, null);
-    }
-    BigDecimal median = n % 2 == 1 ? BigDecimal.valueOf(sorted[n / 2])
-        : BigDecimal.valueOf(sorted[n / 2 - 1] + sorted[n / 2]).divide(BigDecimal.TWO);
-    long p90 = sorted[(int) p90Rank(n) - 1];
-    return new Cycle(stage, n, days(median), days(BigDecimal.valueOf(p90)));
   }
 
   private static BigDecimal days(BigDecimal seconds) {

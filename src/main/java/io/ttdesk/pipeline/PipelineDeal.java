@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Transient;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -134,6 +135,21 @@ class PipelineDeal implements Persistable<String> {
       }
     }
     return counts;
+  }
+
+  /** What this deal adds to the counts of the months it was signed and closed in (see pipeline_month_time). */
+  List<MonthTime> times() {
+    List<MonthTime> times = new ArrayList<>(3);
+    if (signedAt != null) {
+      long seconds = Duration.between(disclosedAt, signedAt).toSeconds();
+      times.add(MonthTime.duration(centre, signedAt, MonthTime.TO_SIGNATURE, seconds));
+      times.add(MonthTime.signatureDays(centre, signedAt, seconds));
+    }
+    if (closedAt != null) {
+      times.add(MonthTime.duration(centre, closedAt, MonthTime.TO_CLOSE, Duration.between(disclosedAt, closedAt)
+          .toSeconds()));
+    }
+    return times;
   }
 
   /** One row's worth of counts: deals, and of them open and signed. */

@@ -40,11 +40,11 @@ public class PipelineProjection {
   private final ObjectMapper json;
   private final History history;
   private final MeterRegistry meters;
-  private final DayCounts counts;
+  private final PipelineCounts counts;
   private final JdbcTemplate db;
 
   PipelineProjection(PipelineDealRepository rows, StageVisitRepository visits, DealRepository deals, ObjectMapper json,
-      History history, MeterRegistry meters, DayCounts counts, JdbcTemplate db) {
+      History history, MeterRegistry meters, PipelineCounts counts, JdbcTemplate db) {
     this.counts = counts;
     this.db = db;
     this.history = history;
@@ -87,6 +87,7 @@ public class PipelineProjection {
 
   /** A replay adds every stay again; stays and times left from an earlier build would count twice. */
   private void clearStays(String dealId) {
+    counts.beforeStageTimes(dealId);
     visits.deleteByDealId(dealId);
     db.update("DELETE FROM pipeline_stage_time WHERE deal_id = ?", dealId);
   }
@@ -139,6 +140,7 @@ public class PipelineProjection {
     visit.leave(at);
     // The deal's row alone: its lock is held already, so this waits for no other deal.
     LocalDateTime left = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
+    counts.beforeStageTimes(visit.getDealId());
     db.update("""
         INSERT INTO pipeline_stage_time (deal_id, stage, centre, left_at, seconds) VALUES (?, ?, ?, ?, ?)
         ON DUPLICATE KEY UPDATE seconds = seconds + ?, left_at = GREATEST(left_at, ?)""",

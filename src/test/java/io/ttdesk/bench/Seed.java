@@ -179,7 +179,7 @@ final class Seed implements AutoCloseable {
       db.commit();
       // The day counts, made again from every pipeline row as the migration that added them makes them.
       st.execute("DELETE FROM pipeline_day_count");
-      st.execute(migrationInsert("pipeline_day_count"));
+      st.execute(migrationInsert("V19__pipeline_counts_and_stage_times", "pipeline_day_count"));
       db.commit();
       // Stays of five to ten days each, different for every deal and stage, as ranking them costs more than ranking equals.
       st.execute("INSERT INTO pipeline_stage_visit (deal_id, centre, stage, entered_at, left_at, seconds) "
@@ -188,7 +188,11 @@ final class Seed implements AutoCloseable {
           + "p.disclosed_at + INTERVAL (k.seq - 1) * 10 DAY entered, 432000 + CRC32(CONCAT(p.deal_id, k.seq)) % 432000 stay "
           + "FROM pipeline_deal p JOIN seq_1_to_5 k WHERE p.deal_id IN (SELECT id FROM deal WHERE reference LIKE 'PIPE-%')) z");
       st.execute("DELETE FROM pipeline_stage_time");
-      st.execute(migrationInsert("pipeline_stage_time"));
+      st.execute(migrationInsert("V19__pipeline_counts_and_stage_times", "pipeline_stage_time"));
+      db.commit();
+      // The durations counted by month, from the stage times and the pipeline rows.
+      st.execute("DELETE FROM pipeline_month_time");
+      st.execute(migrationInsert("V20__pipeline_month_times", "pipeline_month_time"));
       db.commit();
       st.execute("INSERT INTO history_event (deal_id, occurred_at, actor, actor_kind, type, summary, data, seq, prev_hash, "
           + "hash) SELECT p.deal_id, p.disclosed_at + INTERVAL k.seq HOUR, 'worker:bench', 'SYSTEM', 'STAGE_ENTERED', "
@@ -199,8 +203,8 @@ final class Seed implements AutoCloseable {
   }
 
   /** The migration's statement that fills the table from the rows it summarises. */
-  private static String migrationInsert(String table) {
-    try (var in = Seed.class.getResourceAsStream("/db/migration/V19__pipeline_counts_and_stage_times.sql")) {
+  private static String migrationInsert(String migration, String table) {
+    try (var in = Seed.class.getResourceAsStream("/db/migration/" + migration + ".sql")) {
       String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       int start = script.indexOf("INSERT INTO " + table + " ");
       return script.substring(start, script.indexOf(';', start));

@@ -108,10 +108,10 @@ class SchemaMigrationIT extends DeskClient {
   }
 
   @Test
-  void thePipelineCountsAndStageTimesAreMadeFromThePreviousReleasesRows() {
+  void thePipelineCountsStageTimesAndMonthTimesAreMadeFromThePreviousReleasesRows() {
     assertThat(db.queryForObject("SELECT SUM(deals) FROM pipeline_day_count WHERE dimension = 'STAGE'", Long.class))
         .isEqualTo(27L);
-    assertThat(DayCountCheck.disagreements(db)).isEmpty();
+    assertThat(PipelineCountCheck.disagreements(db)).isEmpty();
     // Each deal's time in each stage it left: one row per deal and stage, all its stays added up.
     Map<String, Object> t = db.queryForMap("""
         SELECT (SELECT COUNT(*) FROM pipeline_stage_time) kept,
@@ -120,12 +120,19 @@ class SchemaMigrationIT extends DeskClient {
                (SELECT SUM(seconds) FROM pipeline_stage_visit WHERE left_at IS NOT NULL) stayed_seconds""");
     assertThat(((Number) t.get("kept")).longValue()).isGreaterThan(50).isEqualTo(((Number) t.get("stayed")).longValue());
     assertThat(t.get("kept_seconds").toString()).isEqualTo(t.get("stayed_seconds").toString());
+    // Counted by month: every stage time, every signature twice (its time and its days) and every close.
+    assertThat(db.queryForObject("""
+        SELECT (SELECT SUM(deals) FROM pipeline_month_time) - (SELECT COUNT(*) FROM pipeline_stage_time)
+          - (SELECT 2 * COUNT(signed_at) + COUNT(closed_at) FROM pipeline_deal)""", Long.class)).isZero();
+    assertThat(db.queryForObject("SELECT COUNT(signed_at) FROM pipeline_deal", Long.class)).isPositive();
   }
 
   @Test
   void thePipelineTablesDeletedAreBuiltAgainFromTheTrailsAsTheMigrationMadeThem() {
-    List<String> tables = List.of("pipeline_day_count", "pipeline_stage_time", "pipeline_stage_visit", "pipeline_deal");
-    String[] orders = {"centre, disclosed_on, dimension, item", "deal_id, stage", "deal_id, entered_at", "deal_id"};
+    List<String> tables = List.of("pipeline_month_time", "pipeline_day_count", "pipeline_stage_time",
+        "pipeline_stage_visit", "pipeline_deal");
+    String[] orders = {"centre, in_month, measure, bucket", "centre, disclosed_on, dimension, item", "deal_id, stage",
+        "deal_id, entered_at", "deal_id"};
     Map<String, List<Map<String, Object>>> before = new TreeMap<>();
     for (int i = 0; i < tables.size(); i++) {
       before.put(tables.get(i), rows(tables.get(i), orders[i]));

@@ -1,0 +1,35 @@
+-- How long deals took, as counts per centre, month and class of duration, so that the dashboard's
+-- medians and 90th percentiles read a few rows per centre and month however many deals there are.
+-- measure is a stage (each deal's time there, in the month its last stay there ended),
+-- DISCLOSURE_TO_SIGNATURE or DISCLOSURE_TO_CLOSE (in the month of signing or closing), or
+-- SIGNATURE_DAYS (signatures by the days they took: 0-30, 31-90, 91-180, 181-365, more, as bucket 0 to 4).
+-- For durations the bucket is a class of 64 per doubling of seconds (below 64 seconds, the seconds
+-- themselves): a class's middle is within 1/128 of every duration in it.
+CREATE TABLE pipeline_month_time (
+  centre    VARCHAR(16) NOT NULL,
+  in_month  DATE        NOT NULL,
+  measure   VARCHAR(32) NOT NULL,
+  bucket    SMALLINT    NOT NULL,
+  deals     INT         NOT NULL,
+  PRIMARY KEY (centre, in_month, measure, bucket)
+);
+
+INSERT INTO pipeline_month_time (centre, in_month, measure, bucket, deals)
+SELECT centre, in_month, measure, CASE
+         WHEN measure = 'SIGNATURE_DAYS' THEN CASE WHEN s DIV 86400 <= 30 THEN 0 WHEN s DIV 86400 <= 90 THEN 1
+           WHEN s DIV 86400 <= 180 THEN 2 WHEN s DIV 86400 <= 365 THEN 3 ELSE 4 END
+         WHEN s < 64 THEN GREATEST(s, 0)
+         ELSE (LENGTH(BIN(s)) - 6) * 64 + ((s >> (LENGTH(BIN(s)) - 7)) & 63) END b, COUNT(*)
+FROM (
+  SELECT centre, DATE_FORMAT(left_at, '%Y-%m-01') in_month, stage measure, seconds s FROM pipeline_stage_time
+  UNION ALL
+  SELECT centre, DATE_FORMAT(signed_at, '%Y-%m-01'), 'DISCLOSURE_TO_SIGNATURE',
+         TIMESTAMPDIFF(SECOND, disclosed_at, signed_at) FROM pipeline_deal WHERE signed_at IS NOT NULL
+  UNION ALL
+  SELECT centre, DATE_FORMAT(signed_at, '%Y-%m-01'), 'SIGNATURE_DAYS',
+         TIMESTAMPDIFF(SECOND, disclosed_at, signed_at) FROM pipeline_deal WHERE signed_at IS NOT NULL
+  UNION ALL
+  SELECT centre, DATE_FORMAT(closed_at, '%Y-%m-01'), 'DISCLOSURE_TO_CLOSE',
+         TIMESTAMPDIFF(SECOND, disclosed_at, closed_at) FROM pipeline_deal WHERE closed_at IS NOT NULL
+) t
+GROUP BY centre, in_month, measure, b;
