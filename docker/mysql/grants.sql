@@ -36,12 +36,13 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.ledger_line           TO 'ttdesk'
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.exchange_rate         TO 'ttdesk'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.task                  TO 'ttdesk'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.docket_item           TO 'ttdesk'@'%';
--- The pipeline's rows, stage times, day and month counts are a projection of the trail, kept by the application.
+-- The pipeline's rows, stage times and counts are a projection of the trail, kept by the application.
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.pipeline_deal         TO 'ttdesk'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.pipeline_stage_visit  TO 'ttdesk'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.pipeline_stage_time   TO 'ttdesk'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.pipeline_day_count    TO 'ttdesk'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.pipeline_month_time   TO 'ttdesk'@'%';
+GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.pipeline_activity_count TO 'ttdesk'@'%';
 GRANT SELECT, INSERT, UPDATE, DELETE ON ttdesk.job_incident          TO 'ttdesk'@'%';
 -- The trail: events, comments and files are only ever added; the chain's head only moves on.
 GRANT SELECT, INSERT         ON ttdesk.history_event         TO 'ttdesk'@'%';

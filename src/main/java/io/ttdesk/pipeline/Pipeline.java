@@ -124,6 +124,7 @@ public class Pipeline {
         .addValue("now", LocalDateTime.ofInstant(now, ZoneOffset.UTC))
         .addValue("today", LocalDate.ofInstant(now, ZoneOffset.UTC))
         .addValue("idleSince", LocalDateTime.ofInstant(now.minus(Duration.ofDays(f.stalledDays())), ZoneOffset.UTC))
+        .addValue("idleDay", LocalDate.ofInstant(now.minus(Duration.ofDays(f.stalledDays())), ZoneOffset.UTC))
         .addValue("limit", listRows)
         .addValue("currency", f.currency());
     Converter converter = new Converter(f.currency());
@@ -362,8 +363,12 @@ public class Pipeline {
 
   private Listed<Stalled> stalled(MapSqlParameterSource p, Instant now) {
     String where = " WHERE p.status = 'OPEN' AND p.centre IN (:centres) AND p.last_activity_at < :idleSince";
-    // Counted from the index alone; only the page's rows are joined to their deals.
-    long total = db.queryForObject("SELECT COUNT(*) FROM pipeline_deal p" + where, p, Long.class);
+    // The days before the cut-off's day from the counts of open deals per day of last activity,
+    // that day itself from the index; only the page's rows are joined to their deals.
+    long total = db.queryForObject("""
+        SELECT COALESCE(SUM(a.open_deals), 0) + (SELECT COUNT(*) FROM pipeline_deal p WHERE p.status = 'OPEN'
+            AND p.centre IN (:centres) AND p.last_activity_at >= :idleDay AND p.last_activity_at < :idleSince)
+        FROM pipeline_activity_count a WHERE a.centre IN (:centres) AND a.active_on < :idleDay""", p, Long.class);
     List<Stalled> rows = db.query("SELECT p.deal_id, d.reference, d.title, p.centre, p.stage, p.last_activity_at"
         + " FROM pipeline_deal p JOIN deal d ON d.id = p.deal_id" + where
         + " ORDER BY p.last_activity_at, p.centre, p.deal_id LIMIT :limit", p,

@@ -1,5 +1,6 @@
 package io.ttdesk.pipeline;
 
+import io.ttdesk.pipeline.PipelineDeal.ActiveDay;
 import io.ttdesk.pipeline.PipelineDeal.DayCount;
 import java.sql.Date;
 import java.time.LocalDateTime;
@@ -15,7 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Keeps pipeline_day_count and pipeline_month_time in step with the pipeline rows and stage times.
+ * Keeps pipeline_day_count, pipeline_month_time and pipeline_activity_count in step with the
+ * pipeline rows and stage times.
  * A transaction notes what each deal it touches counted as it stood, and just before it commits
  * adds the difference to what the deal counts now. The rows are changed last, one table after the
  * other and each in key order, so transactions of deals counted in the same rows wait for each
@@ -34,8 +36,8 @@ class PipelineCounts {
 
   /** Notes a deal's counts before the transaction changes its row (null: it has none yet). */
   void before(String dealId, PipelineDeal row) {
-    changes().counted.computeIfAbsent(dealId, id -> row == null ? new Counted(List.of(), List.of())
-        : new Counted(row.counts(), row.times()));
+    changes().counted.computeIfAbsent(dealId, id -> row == null ? new Counted(List.of(), List.of(), null)
+        : new Counted(row.counts(), row.times(), row.activeDay()));
   }
 
   /** Notes a deal's stage times before the transaction changes them. */
@@ -59,7 +61,7 @@ class PipelineCounts {
     return changes;
   }
 
-  private record Counted(List<DayCount> days, List<MonthTime> months) {}
+  private record Counted(List<DayCount> days, List<MonthTime> months, ActiveDay active) {}
 
   private final class Changes implements TransactionSynchronization {
 
@@ -73,17 +75,20 @@ class PipelineCounts {
       rows.flush();
       Map<DayCount, int[]> days = new TreeMap<>();
       Map<MonthTime, int[]> months = new TreeMap<>();
+      Map<ActiveDay, int[]> active = new TreeMap<>();
       counted.forEach((dealId, was) -> {
         was.days().forEach(c -> add(days, c, -1));
-        was.months().forEach(t -> add(months, t, -1));
+        was.months().forEach(t -> tally(months, t, -1));
+        tally(active, was.active(), -1);
         rows.findById(dealId).ifPresent(row -> {
           row.counts().forEach(c -> add(days, c, 1));
-          row.times().forEach(t -> add(months, t, 1));
+          row.times().forEach(t -> tally(months, t, 1));
+          tally(active, row.activeDay(), 1);
         });
       });
       stageTimes.forEach((dealId, was) -> {
-        was.forEach(t -> add(months, t, -1));
-        stageTimes(dealId).forEach(t -> add(months, t, 1));
+        was.forEach(t -> tally(months, t, -1));
+        stageTimes(dealId).forEach(t -> tally(months, t, 1));
       });
       List<Object[]> dayArgs = new ArrayList<>();
       days.forEach((c, d) -> {
@@ -108,6 +113,17 @@ class PipelineCounts {
         db.batchUpdate("""
             INSERT INTO pipeline_month_time (centre, in_month, measure, bucket, deals) VALUES (?, ?, ?, ?, ?)
             ON DUPLICATE KEY UPDATE deals = deals + ?""", monthArgs);
+      }
+      List<Object[]> activeArgs = new ArrayList<>();
+      active.forEach((a, d) -> {
+        if (d[0] != 0) {
+          activeArgs.add(new Object[] {a.centre(), Date.valueOf(a.day()), d[0], d[0]});
+        }
+      });
+      if (!activeArgs.isEmpty()) {
+        db.batchUpdate("""
+            INSERT INTO pipeline_activity_count (centre, active_on, open_deals) VALUES (?, ?, ?)
+            ON DUPLICATE KEY UPDATE open_deals = open_deals + ?""", activeArgs);
       }
     }
 
@@ -135,8 +151,10 @@ class PipelineCounts {
       d[2] += sign * c.signed();
     }
 
-    private static void add(Map<MonthTime, int[]> delta, MonthTime t, int sign) {
-      delta.computeIfAbsent(t, k -> new int[1])[0] += sign;
+    private static <K> void tally(Map<K, int[]> delta, K key, int sign) {
+      if (key != null) {
+        delta.computeIfAbsent(key, k -> new int[1])[0] += sign;
+      }
     }
   }
 }

@@ -152,6 +152,22 @@ class PipelineDeal implements Persistable<String> {
     return times;
   }
 
+  /** The day of the last activity this deal adds to the open deals' counts, or null once closed (see pipeline_activity_count). */
+  ActiveDay activeDay() {
+    return isClosed() ? null : new ActiveDay(centre, LocalDate.ofInstant(lastActivityAt, ZoneOffset.UTC));
+  }
+
+  /** A row of pipeline_activity_count. */
+  record ActiveDay(String centre, LocalDate day) implements Comparable<ActiveDay> {
+
+    /** The primary key's order, in which every transaction locks the rows it changes. */
+    @Override
+    public int compareTo(ActiveDay o) {
+      int c = centre.compareTo(o.centre);
+      return c != 0 ? c : day.compareTo(o.day);
+    }
+  }
+
   /** One row's worth of counts: deals, and of them open and signed. */
   record DayCount(String centre, LocalDate day, String dimension, String item, int deals, int open, int signed)
       implements Comparable<DayCount> {

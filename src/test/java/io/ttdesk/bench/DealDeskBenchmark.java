@@ -390,7 +390,7 @@ public final class DealDeskBenchmark {
     String template = product.send("GET", "/deals?centre=SHA", null).get(0).get("id").asText();
     long t = System.nanoTime();
     seed.pipeline(template, 20, deals);
-    seed.analyze("deal", "pipeline_deal", "pipeline_stage_visit", "pipeline_stage_time", "pipeline_day_count", "pipeline_month_time", "history_event");
+    seed.analyze("deal", "pipeline_deal", "pipeline_stage_visit", "pipeline_stage_time", "pipeline_day_count", "pipeline_month_time", "pipeline_activity_count", "history_event");
     report.add("5 pipeline", "seeded " + deals + " deals, " + seed.count("SELECT COUNT(*) FROM history_event")
         + " trail events", (System.nanoTime() - t) / 1e9, "s");
     Map<String, String> queries = new java.util.LinkedHashMap<>();

@@ -192,7 +192,10 @@ final class Seed implements AutoCloseable {
       db.commit();
       // The durations counted by month, from the stage times and the pipeline rows.
       st.execute("DELETE FROM pipeline_month_time");
-      st.execute(migrationInsert("V20__pipeline_month_times", "pipeline_month_time"));
+      st.execute(migrationInsert("V20__pipeline_month_times_and_activity_counts", "pipeline_month_time"));
+      db.commit();
+      st.execute("DELETE FROM pipeline_activity_count");
+      st.execute(migrationInsert("V20__pipeline_month_times_and_activity_counts", "pipeline_activity_count"));
       db.commit();
       st.execute("INSERT INTO history_event (deal_id, occurred_at, actor, actor_kind, type, summary, data, seq, prev_hash, "
           + "hash) SELECT p.deal_id, p.disclosed_at + INTERVAL k.seq HOUR, 'worker:bench', 'SYSTEM', 'STAGE_ENTERED', "

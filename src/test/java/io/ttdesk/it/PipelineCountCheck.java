@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The pipeline's counts per centre and day or month, checked against the pipeline rows they count. */
+/** The pipeline's counts per centre and day or month, checked against the pipeline rows and stage times they count. */
 final class PipelineCountCheck {
 
   /** How many deals of a day reached each step of the funnel, in the funnel's order. */
@@ -23,6 +23,10 @@ final class PipelineCountCheck {
   static List<Map<String, Object>> disagreements(JdbcTemplate db) {
     List<Map<String, Object>> wrong = new ArrayList<>(dayDisagreements(db));
     wrong.addAll(monthDisagreements(db));
+    wrong.addAll(db.queryForList("SELECT centre, d, SUM(n) n FROM ("
+        + "SELECT centre, active_on d, open_deals n FROM pipeline_activity_count UNION ALL "
+        + "SELECT centre, DATE(last_activity_at), -COUNT(*) FROM pipeline_deal WHERE status = 'OPEN'"
+        + " GROUP BY centre, DATE(last_activity_at)) x GROUP BY centre, d HAVING SUM(n) <> 0"));
     return wrong;
   }
 

@@ -140,6 +140,17 @@ class PipelineIT extends ApiTest {
     JsonNode shorter = get("boss", "/api/v1/pipeline?" + PERIOD + "&stalledDays=2").expect(200).body();
     assertThat(shorter.get("stalled").get("total").asLong())
         .isEqualTo(seeded.stream().filter(s -> s.closed == null).count());
+    // Counted by day of last activity, and on the cut-off's own day to the second: cut-offs on the
+    // days deals were last active, before or after them on that day.
+    int[] cutOffs = seeded.stream().filter(s -> s.closed == null && s.lastActivity.isBefore(NOW.minus(Duration.ofDays(35))))
+        .limit(8).mapToInt(s -> (int) ChronoUnit.DAYS.between(day(s.lastActivity), day(NOW))).toArray();
+    assertThat(cutOffs).hasSize(8);
+    for (int days : cutOffs) {
+      Instant idleSince = NOW.minus(Duration.ofDays(days));
+      assertThat(get("boss", "/api/v1/pipeline?" + PERIOD + "&stalledDays=" + days).expect(200).body().get("stalled")
+          .get("total").asLong()).as("%d days", days)
+          .isEqualTo(seeded.stream().filter(s -> s.closed == null && s.lastActivity.isBefore(idleSince)).count());
+    }
   }
 
   @Test

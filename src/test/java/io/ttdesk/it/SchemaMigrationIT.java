@@ -125,14 +125,16 @@ class SchemaMigrationIT extends DeskClient {
         SELECT (SELECT SUM(deals) FROM pipeline_month_time) - (SELECT COUNT(*) FROM pipeline_stage_time)
           - (SELECT 2 * COUNT(signed_at) + COUNT(closed_at) FROM pipeline_deal)""", Long.class)).isZero();
     assertThat(db.queryForObject("SELECT COUNT(signed_at) FROM pipeline_deal", Long.class)).isPositive();
+    assertThat(db.queryForObject("SELECT SUM(open_deals) FROM pipeline_activity_count", Long.class))
+        .isEqualTo(db.queryForObject("SELECT COUNT(*) FROM deal WHERE status = 'OPEN'", Long.class)).isPositive();
   }
 
   @Test
   void thePipelineTablesDeletedAreBuiltAgainFromTheTrailsAsTheMigrationMadeThem() {
-    List<String> tables = List.of("pipeline_month_time", "pipeline_day_count", "pipeline_stage_time",
-        "pipeline_stage_visit", "pipeline_deal");
-    String[] orders = {"centre, in_month, measure, bucket", "centre, disclosed_on, dimension, item", "deal_id, stage",
-        "deal_id, entered_at", "deal_id"};
+    List<String> tables = List.of("pipeline_activity_count", "pipeline_month_time", "pipeline_day_count",
+        "pipeline_stage_time", "pipeline_stage_visit", "pipeline_deal");
+    String[] orders = {"centre, active_on", "centre, in_month, measure, bucket", "centre, disclosed_on, dimension, item",
+        "deal_id, stage", "deal_id, entered_at", "deal_id"};
     Map<String, List<Map<String, Object>>> before = new TreeMap<>();
     for (int i = 0; i < tables.size(); i++) {
       before.put(tables.get(i), rows(tables.get(i), orders[i]));

@@ -33,3 +33,16 @@ FROM (
          TIMESTAMPDIFF(SECOND, disclosed_at, closed_at) FROM pipeline_deal WHERE closed_at IS NOT NULL
 ) t
 GROUP BY centre, in_month, measure, b;
+
+-- Open deals per centre and day of their last activity by a person (or their disclosure), so that
+-- stalled deals are counted from a few rows per centre and day.
+CREATE TABLE pipeline_activity_count (
+  centre      VARCHAR(16) NOT NULL,
+  active_on   DATE        NOT NULL,
+  open_deals  INT         NOT NULL,
+  PRIMARY KEY (centre, active_on)
+);
+
+INSERT INTO pipeline_activity_count (centre, active_on, open_deals)
+SELECT centre, DATE(last_activity_at), COUNT(*) FROM pipeline_deal WHERE status = 'OPEN'
+GROUP BY centre, DATE(last_activity_at);
