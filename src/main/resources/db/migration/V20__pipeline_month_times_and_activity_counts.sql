@@ -46,3 +46,8 @@ CREATE TABLE pipeline_activity_count (
 INSERT INTO pipeline_activity_count (centre, active_on, open_deals)
 SELECT centre, DATE(last_activity_at), COUNT(*) FROM pipeline_deal WHERE status = 'OPEN'
 GROUP BY centre, DATE(last_activity_at);
+
+-- Stalled deals are listed (up to 10,000 in a download) from this index alone, without reading
+-- each deal's projection row; only their reference and title come from the deal.
+CREATE INDEX ix_pipeline_open_activity_stage ON pipeline_deal (status, last_activity_at, centre, stage);
+DROP INDEX ix_pipeline_open_activity_centre ON pipeline_deal;
