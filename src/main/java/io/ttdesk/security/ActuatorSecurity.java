@@ -34,7 +34,7 @@ class ActuatorSecurity {
 
   @Bean
   @Order(0)
-  SecurityFilterChain actuator(HttpSecurity http, ObjectMapper json, UserDetailsService users, PasswordEncoder encoder,
+  SecurityFilterChain actuator(HttpSecurity http, ObjectMapper json, PasswordCheck passwordCheck, PasswordEncoder encoder,
       @Value("${ttdesk.metrics.username:metrics}") String scrapeUser,
       @Value("${ttdesk.metrics.password:}") String scrapePassword) throws Exception {
     List<AuthenticationProvider> providers = new ArrayList<>();
@@ -43,7 +43,7 @@ class ActuatorSecurity {
       providers.add(provider(new InMemoryUserDetailsManager(
           User.withUsername(scrapeUser).password(encoder.encode(scrapePassword)).roles("METRICS").build()), encoder));
     }
-    providers.add(provider(users, encoder));
+    providers.add(passwordCheck);
     http
         .securityMatcher(EndpointRequest.toAnyEndpoint())
         .authenticationManager(new ProviderManager(providers))

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -213,6 +215,13 @@ class SecurityConfig {
   @Bean
   PasswordEncoder passwordEncoder() {
     return new BCryptPasswordEncoder();
+  }
+
+  /** Every sign-in with a password: the API's HTTP Basic, the pages' form and the actuator's Basic. */
+  @Bean
+  PasswordCheck passwordCheck(UserDetailsService users, PasswordEncoder encoder,
+      @Value("${ttdesk.security.password-memory:PT5M}") Duration memory, Clock clock) {
+    return new PasswordCheck(users, encoder, memory, clock);
   }
 
   @Bean
