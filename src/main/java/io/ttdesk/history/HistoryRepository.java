@@ -13,9 +13,25 @@ public interface HistoryRepository extends Repository<HistoryEvent, Long> {
   List<HistoryEvent> findByDealIdOrderBySeqAsc(String dealId);
 }
 
-interface TrailHeadRepository extends org.springframework.data.jpa.repository.JpaRepository<TrailHead, String> {
+interface TrailHeadRepository extends org.springframework.data.jpa.repository.JpaRepository<TrailHead, String>,
+    TrailHeadLock {}
 
-  @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
-  @org.springframework.data.jpa.repository.Query("select h from TrailHead h where h.dealId = :dealId")
+/** The chain's head row, locked for the rest of the transaction. */
+interface TrailHeadLock {
+
   java.util.Optional<TrailHead> lockById(String dealId);
+}
+
+class TrailHeadLockImpl implements TrailHeadLock {
+
+  private final jakarta.persistence.EntityManager em;
+
+  TrailHeadLockImpl(jakarta.persistence.EntityManager em) {
+    this.em = em;
+  }
+
+  @Override
+  public java.util.Optional<TrailHead> lockById(String dealId) {
+    return io.ttdesk.common.RowLock.byId(em, TrailHead.class, dealId);
+  }
 }
