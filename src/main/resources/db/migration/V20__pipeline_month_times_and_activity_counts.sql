@@ -47,7 +47,9 @@ INSERT INTO pipeline_activity_count (centre, active_on, open_deals)
 SELECT centre, DATE(last_activity_at), COUNT(*) FROM pipeline_deal WHERE status = 'OPEN'
 GROUP BY centre, DATE(last_activity_at);
 
--- Stalled deals are listed (up to 10,000 in a download) from this index alone, without reading
--- each deal's projection row; only their reference and title come from the deal.
-CREATE INDEX ix_pipeline_open_activity_stage ON pipeline_deal (status, last_activity_at, centre, stage);
+-- Stalled deals are listed (up to 10,000 in a download) from this index alone, in its order and
+-- without reading each deal's projection row; only their reference and title come from the deal.
+-- deal_id is named before stage so the index is in the list's order (activity, centre, deal):
+-- after stage, as InnoDB would append it, it would leave every stalled deal to be sorted.
+CREATE INDEX ix_pipeline_open_activity_stage ON pipeline_deal (status, last_activity_at, centre, deal_id, stage);
 DROP INDEX ix_pipeline_open_activity_centre ON pipeline_deal;
