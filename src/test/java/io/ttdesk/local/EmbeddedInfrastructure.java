@@ -22,7 +22,7 @@ import java.util.UUID;
  * engine with its gRPC gateway, and MariaDB started from Maven Central's binaries. Dev and test
  * only; neither is in the production artifact.
  *
- * <p>With the system property {@value #MYSQL_URL} (e.g. {@code jdbc:mysql://127.0.0.1:33306/}, with
+ * <p>With the system property {@value #MYSQL_URL} (e.g. {@code jdbc:mysql://127.0.0.1:23306/}, with
  * {@code ttdesk.test.mysql-user} and {@code ttdesk.test.mysql-password}), the database is instead a
  * server the tests do not start: each instance makes its own databases there, named with a suffix
  * of its own, and reaches it through a {@link DatabaseProxy} that stands in for stopping it.
